@@ -1,0 +1,161 @@
+package dev.nudge;
+
+import com.slack.api.Slack;
+import dev.nudge.channels.ChannelService;
+import dev.nudge.chat.ChatGateways;
+import dev.nudge.chat.Interactions;
+import dev.nudge.chat.MessageRefresher;
+import dev.nudge.chat.Platform;
+import dev.nudge.commands.CommandRegistry;
+import dev.nudge.config.NudgeConfig;
+import dev.nudge.polls.PollCommand;
+import dev.nudge.polls.PollRequestParser;
+import dev.nudge.polls.PollService;
+import dev.nudge.polls.VoterKeys;
+import dev.nudge.principles.ChannelPacks;
+import dev.nudge.principles.PackCatalog;
+import dev.nudge.principles.PackCommand;
+import dev.nudge.principles.PackLoader;
+import dev.nudge.principles.PrinciplesCommand;
+import dev.nudge.prompts.AskCommand;
+import dev.nudge.prompts.PromptService;
+import dev.nudge.scheduling.QuartzTimer;
+import dev.nudge.slack.BlockKitRenderer;
+import dev.nudge.slack.SlackBot;
+import dev.nudge.slack.SlackEndpoint;
+import dev.nudge.slack.SlackModule;
+import dev.nudge.slack.SlackSignature;
+import dev.nudge.slack.SlackWebApi;
+import dev.nudge.storage.Database;
+import dev.nudge.storage.JdbcChannels;
+import dev.nudge.storage.JdbcDeliveries;
+import dev.nudge.storage.JdbcPolls;
+import dev.nudge.storage.JdbcPrompts;
+import dev.nudge.web.HttpServer;
+import io.javalin.http.Handler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds every part with {@code new}, starts them in order and stops them in reverse. */
+public final class Nudge implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Nudge.class);
+
+    private final List<AutoCloseable> stopOrder = new ArrayList<>();
+    private final HttpServer http;
+
+    private Nudge(NudgeConfig config, Clock clock) throws Exception {
+        Database database = Database.open(config.database());
+        stopOrder.add(0, database);
+        PackCatalog catalog = new PackCatalog(new PackLoader().load(config.principlesDir()), config.defaultPack());
+        JdbcChannels channelStore = new JdbcChannels(database);
+        ChannelPacks packs = new ChannelPacks(catalog, channelStore, clock);
+
+        ExecutorService work = Executors.newFixedThreadPool(4, daemon("nudge-work"));
+        stopOrder.add(0, () -> shutdown(work));
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("nudge-refresh"));
+        stopOrder.add(0, () -> shutdown(timers));
+        MessageRefresher refresher = new MessageRefresher(timers, Duration.ofSeconds(1));
+        stopOrder.add(0, refresher);
+
+        ChatGateways gateways = new ChatGateways();
+        Interactions interactions = new Interactions();
+        CommandRegistry commands = new CommandRegistry();
+        ChannelService channels = new ChannelService(channelStore, gateways, clock);
+
+        PromptService prompts = new PromptService(new JdbcPrompts(database), packs, gateways, refresher, clock);
+        prompts.register(interactions);
+        PollService polls = new PollService(new JdbcPolls(database), packs, gateways, refresher,
+                new VoterKeys(VoterKeyFile.load(config)), config.adminUsers(), clock, config.timeZone());
+        polls.register(interactions);
+
+        commands.register(new PrinciplesCommand(packs));
+        commands.register(new AskCommand(prompts));
+        commands.register(new PollCommand(polls, new PollRequestParser(clock, config.timeZone())));
+        commands.register(new PackCommand(packs));
+
+        Optional<Handler> slackHandler = Optional.empty();
+        NudgeConfig.Slack slackConfig = config.slack();
+        if (slackConfig.enabled()) {
+            SlackModule slack = new SlackModule(slackConfig);
+            stopOrder.add(0, slack);
+            BlockKitRenderer renderer = new BlockKitRenderer();
+            SlackWebApi web = new SlackWebApi(slack.slack(), slackConfig.botToken().orElseThrow(), renderer,
+                    duration -> Thread.sleep(duration.toMillis()));
+            gateways.register(Platform.SLACK, web);
+            new SlackBot(commands, interactions, channels, web, renderer, new JdbcDeliveries(database), work, clock)
+                    .register(slack.app());
+            if (slackConfig.signingSecret().isPresent()) {
+                SlackEndpoint endpoint = new SlackEndpoint(slack.app(), new SlackSignature(
+                        slackConfig.signingSecret().get(), clock));
+                slackHandler = Optional.of(endpoint::handle);
+            }
+            if (slackConfig.socketMode()) {
+                slack.startSocketMode(slackConfig.appToken().orElseThrow());
+            }
+            log.info("Slack is on{}", slackConfig.signingSecret().isPresent() ? ": events at POST /slack/events" : "");
+        } else {
+            log.warn("Slack is OFF: {}. /slack/events answers 503 until it is configured.",
+                    slackConfig.disabledReason().orElse(""));
+        }
+
+        QuartzTimer timer = new QuartzTimer(polls);
+        stopOrder.add(0, timer);
+        polls.useCloser(timer);
+        polls.resumeTimedPolls();
+        timer.start();
+
+        String slackOff = slackConfig.socketMode() && slackConfig.enabled()
+                ? "Slack runs in Socket Mode; set SLACK_SIGNING_SECRET to also accept HTTP events"
+                : slackConfig.disabledReason().orElse("");
+        http = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff);
+        // The server stops first: in-flight requests finish before anything they use is closed.
+        stopOrder.add(0, http);
+        http.start();
+        log.info("Nudge is listening on {}:{} with database {}", config.host(), http.port(), database.file());
+    }
+
+    /** Builds and starts everything; on a failure part-way, whatever started is stopped again. */
+    public static Nudge start(NudgeConfig config, Clock clock) throws Exception {
+        return new Nudge(config, clock);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable part : stopOrder) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        stopOrder.clear();
+    }
+
+    private static void shutdown(ExecutorService executor) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

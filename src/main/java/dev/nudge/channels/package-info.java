@@ -1,0 +1,2 @@
+/** Channels Nudge has joined, and the welcome it posts there. */
+package dev.nudge.channels;

@@ -1,0 +1,186 @@
+package dev.nudge.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.webhook.WebhookResponse;
+import dev.nudge.chat.ChatDeliveryException;
+import dev.nudge.chat.ChatGateway;
+import dev.nudge.chat.ChatMessage;
+import dev.nudge.chat.ConversationRef;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack's Web API through the Slack SDK's client. On HTTP 429 it waits the Retry-After Slack asks for and tries
+ * again (a bounded number of times); other failures become a {@link ChatDeliveryException} with a message a user
+ * can act on. The token never appears in logs or messages.
+ */
+public final class SlackWebApi implements ChatGateway {
+    private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
+    private static final int MAX_ATTEMPTS = 4;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+    private static final Map<String, String> EXPLAINED = Map.of(
+            "not_in_channel", "I'm not in this channel yet. Invite me with `/invite @Nudge`, then try again.",
+            "channel_not_found", "I can't see this channel. Invite me with `/invite @Nudge`, then try again.",
+            "is_archived", "This channel is archived.",
+            "invalid_auth", "Slack refused Nudge's bot token. An admin needs to check SLACK_BOT_TOKEN.",
+            "not_authed", "Slack refused Nudge's bot token. An admin needs to check SLACK_BOT_TOKEN.",
+            "account_inactive", "Slack refused Nudge's bot token. An admin needs to check SLACK_BOT_TOKEN.",
+            "msg_too_long", "The message was too long for Slack.",
+            "ratelimited", "Slack is rate-limiting Nudge right now. Please try again in a minute.");
+
+    /** A Web API call that may throw the SDK's exceptions. */
+    @FunctionalInterface
+    private interface Call<T extends SlackApiTextResponse> {
+        T run(MethodsClient methods) throws IOException, SlackApiException;
+    }
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final BlockKitRenderer renderer;
+    private final Sleeper sleeper;
+
+    /** Waits between retries; tests make it instant. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    public SlackWebApi(Slack slack, String botToken, BlockKitRenderer renderer, Sleeper sleeper) {
+        this.slack = slack;
+        this.methods = slack.methods(botToken);
+        this.renderer = renderer;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public String post(ConversationRef where, String threadId, ChatMessage message) {
+        List<List<LayoutBlock>> pages = renderer.pages(message);
+        String first = null;
+        for (List<LayoutBlock> page : pages) {
+            ChatPostMessageResponse response = call("chat.postMessage", m -> m.chatPostMessage(r -> r
+                    .channel(where.channelId())
+                    .threadTs(threadId)
+                    .text(renderer.fallback(message))
+                    .blocks(page)));
+            if (first == null) {
+                first = response.getTs();
+            }
+        }
+        return first;
+    }
+
+    @Override
+    public void update(ConversationRef where, String messageId, ChatMessage message) {
+        call("chat.update", m -> m.chatUpdate(r -> r
+                .channel(where.channelId())
+                .ts(messageId)
+                .text(renderer.fallback(message))
+                .blocks(renderer.single(message))));
+    }
+
+    @Override
+    public void postPrivately(ConversationRef where, String userId, ChatMessage message) {
+        call("chat.postEphemeral", m -> m.chatPostEphemeral(r -> r
+                .channel(where.channelId())
+                .user(userId)
+                .text(renderer.fallback(message))
+                .blocks(renderer.single(message))));
+    }
+
+    @Override
+    public boolean isWorkspaceAdmin(ConversationRef where, String userId) {
+        var user = call("users.info", m -> m.usersInfo(r -> r.user(userId))).getUser();
+        return user != null && (user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
+    }
+
+    /** Opens a modal for the user who just clicked (the trigger id is valid for three seconds). */
+    public void openModal(String triggerId, View view) {
+        call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    /** Replies through a response_url: visible only to the user who acted, not replacing the original message. */
+    public void respond(String responseUrl, ChatMessage message) {
+        if (responseUrl == null || responseUrl.isBlank()) {
+            log.warn("No response_url to reply to; reply dropped: {}", message.fallbackText());
+            return;
+        }
+        try {
+            WebhookResponse response = new Responder(slack, responseUrl).sendToAction(r -> r
+                    .responseType("ephemeral")
+                    .replaceOriginal(false)
+                    .text(renderer.fallback(message))
+                    .blocks(renderer.single(message)));
+            if (response.getCode() >= 300) {
+                log.warn("Slack refused a private reply: HTTP {}", response.getCode());
+            }
+        } catch (IOException e) {
+            log.warn("Could not send a private reply: {}", e.getMessage());
+        }
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T response = call.run(methods);
+                if (response.isOk()) {
+                    return response;
+                }
+                String error = response.getError();
+                log.warn("Slack {} failed: {}", method, error);
+                throw new ChatDeliveryException(EXPLAINED.getOrDefault(error, "Slack answered '" + error + "' to "
+                        + method + "."));
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                if (status == 429 && attempt < MAX_ATTEMPTS) {
+                    Duration wait = retryAfter(e);
+                    log.info("Slack rate-limited {}; retrying in {} s (attempt {} of {})", method, wait.toSeconds(),
+                            attempt + 1, MAX_ATTEMPTS);
+                    pause(wait);
+                    continue;
+                }
+                log.warn("Slack {} failed with HTTP {}", method, status);
+                throw new ChatDeliveryException(status == 429 ? EXPLAINED.get("ratelimited")
+                        : "Slack answered HTTP " + status + " to " + method + ".", e);
+            } catch (IOException e) {
+                if (attempt < 2) {
+                    log.info("Slack {} did not answer ({}); retrying once", method, e.getMessage());
+                    pause(Duration.ofSeconds(1));
+                    continue;
+                }
+                log.warn("Slack {} could not be reached: {}", method, e.getMessage());
+                throw new ChatDeliveryException("Slack could not be reached. Please try again shortly.", e);
+            }
+        }
+    }
+
+    private static Duration retryAfter(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
+        try {
+            long seconds = header == null ? 1 : Long.parseLong(header.trim());
+            Duration wait = Duration.ofSeconds(Math.max(1, seconds));
+            return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+        } catch (NumberFormatException ignored) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private void pause(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatDeliveryException("Interrupted while waiting for Slack's rate limit.", e);
+        }
+    }
+}
