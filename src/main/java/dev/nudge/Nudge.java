@@ -49,22 +49,36 @@ import org.slf4j.LoggerFactory;
 public final class Nudge implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Nudge.class);
 
-    private final List<AutoCloseable> stopOrder = new ArrayList<>();
+    /** Stop stages: take no new work first, finish what was accepted, send pending updates, close storage last. */
+    private enum Stage { HTTP, SLACK, TIMER, WORK, REFRESH, TIMERS, DATABASE }
+
+    private record Part(Stage stage, AutoCloseable part) {}
+
+    private final List<Part> parts = new ArrayList<>();
     private final HttpServer http;
 
     private Nudge(NudgeConfig config, Clock clock) throws Exception {
+        try {
+            http = build(config, clock);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private HttpServer build(NudgeConfig config, Clock clock) throws Exception {
         Database database = Database.open(config.database());
-        stopOrder.add(0, database);
+        onStop(Stage.DATABASE, database);
         PackCatalog catalog = new PackCatalog(new PackLoader().load(config.principlesDir()), config.defaultPack());
         JdbcChannels channelStore = new JdbcChannels(database);
         ChannelPacks packs = new ChannelPacks(catalog, channelStore, clock);
 
         ExecutorService work = Executors.newFixedThreadPool(4, daemon("nudge-work"));
-        stopOrder.add(0, () -> shutdown(work));
+        onStop(Stage.WORK, () -> shutdown(work));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("nudge-refresh"));
-        stopOrder.add(0, () -> shutdown(timers));
+        onStop(Stage.TIMERS, () -> shutdown(timers));
         MessageRefresher refresher = new MessageRefresher(timers, Duration.ofSeconds(1));
-        stopOrder.add(0, refresher);
+        onStop(Stage.REFRESH, refresher);
 
         ChatGateways gateways = new ChatGateways();
         Interactions interactions = new Interactions();
@@ -86,7 +100,7 @@ public final class Nudge implements AutoCloseable {
         NudgeConfig.Slack slackConfig = config.slack();
         if (slackConfig.enabled()) {
             SlackModule slack = new SlackModule(slackConfig);
-            stopOrder.add(0, slack);
+            onStop(Stage.SLACK, slack);
             BlockKitRenderer renderer = new BlockKitRenderer();
             SlackWebApi web = new SlackWebApi(slack.slack(), slackConfig.botToken().orElseThrow(), renderer,
                     duration -> Thread.sleep(duration.toMillis()));
@@ -108,7 +122,7 @@ public final class Nudge implements AutoCloseable {
         }
 
         QuartzTimer timer = new QuartzTimer(polls);
-        stopOrder.add(0, timer);
+        onStop(Stage.TIMER, timer);
         polls.useCloser(timer);
         polls.resumeTimedPolls();
         timer.start();
@@ -116,11 +130,11 @@ public final class Nudge implements AutoCloseable {
         String slackOff = slackConfig.socketMode() && slackConfig.enabled()
                 ? "Slack runs in Socket Mode; set SLACK_SIGNING_SECRET to also accept HTTP events"
                 : slackConfig.disabledReason().orElse("");
-        http = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff);
-        // The server stops first: in-flight requests finish before anything they use is closed.
-        stopOrder.add(0, http);
-        http.start();
-        log.info("Nudge is listening on {}:{} with database {}", config.host(), http.port(), database.file());
+        HttpServer server = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff);
+        onStop(Stage.HTTP, server);
+        server.start();
+        log.info("Nudge is listening on {}:{} with database {}", config.host(), server.port(), database.file());
+        return server;
     }
 
     /** Builds and starts everything; on a failure part-way, whatever started is stopped again. */
@@ -132,16 +146,26 @@ public final class Nudge implements AutoCloseable {
         return http.port();
     }
 
+    private void onStop(Stage stage, AutoCloseable part) {
+        parts.add(new Part(stage, part));
+    }
+
+    /** Stops in stages: in-flight requests and accepted work finish before anything they use is closed. */
     @Override
     public void close() {
-        for (AutoCloseable part : stopOrder) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        parts.sort(java.util.Comparator.comparing(Part::stage));
+        for (Part part : parts) {
             try {
-                part.close();
+                part.part().close();
             } catch (Exception e) {
-                log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
+                log.warn("Stopping {} failed: {}", part.stage(), e.getMessage());
             }
         }
-        stopOrder.clear();
+        parts.clear();
+        log.info("Nudge stopped");
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

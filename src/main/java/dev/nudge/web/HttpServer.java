@@ -25,6 +25,11 @@ public final class HttpServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.host = host;
             config.jetty.port = port;
+            // On stop, requests already being handled get up to 10 s to finish; new connections are refused.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
             config.routes.get("/health", ctx -> {
                 boolean ok = database.healthy();
                 ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable",

@@ -58,7 +58,9 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private final Map<String, List<String>> scriptedFailures = new ConcurrentHashMap<>();
     private final Set<String> admins = ConcurrentHashMap.newKeySet();
-    private volatile String socketUrl = "ws://127.0.0.1:1/link";
+    private volatile String socketUrl;
+    private volatile io.javalin.websocket.WsContext socket;
+    private final List<String> socketFrames = new CopyOnWriteArrayList<>();
 
     public FakeSlack() {
         server = Javalin.create(config -> {
@@ -66,6 +68,14 @@ public final class FakeSlack implements AutoCloseable {
             config.jetty.host = "127.0.0.1";
             config.jetty.port = 0;
             config.routes.post("/api/{method}", this::api);
+            config.routes.ws("/link", ws -> {
+                ws.onConnect(ctx -> {
+                    socket = ctx;
+                    ctx.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
+                            + "\"connection_info\":{\"app_id\":\"A1\"}}");
+                });
+                ws.onMessage(ctx -> socketFrames.add(ctx.message()));
+            });
             config.routes.post("/hooks/{id}", ctx -> {
                 calls.add(new Call("response_url", jsonParams(ctx.body()), ctx.header("Authorization"), Instant.now()));
                 ctx.result("ok");
@@ -81,8 +91,37 @@ public final class FakeSlack implements AutoCloseable {
         return "http://127.0.0.1:" + server.port() + "/hooks/" + id;
     }
 
-    public void useSocketUrl(String url) {
-        socketUrl = url;
+    /** The fake Socket Mode endpoint that apps.connections.open hands out. */
+    public String socketUrl() {
+        return socketUrl != null ? socketUrl : "ws://127.0.0.1:" + server.port() + "/link";
+    }
+
+    /** Sends a Socket Mode envelope to the connected app, once it has connected. */
+    public void sendEnvelope(String envelopeJson) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (socket == null || !socket.session.isOpen()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Nudge never connected over Socket Mode");
+            }
+            sleep(20);
+        }
+        socket.send(envelopeJson);
+    }
+
+    /** Waits for the frame Nudge sends back for an envelope (its acknowledgement). */
+    public String awaitAck(String envelopeId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            for (String frame : socketFrames) {
+                if (frame.contains("\"" + envelopeId + "\"")) {
+                    return frame;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no ack for " + envelopeId + "; frames: " + socketFrames);
+            }
+            sleep(20);
+        }
     }
 
     public void makeAdmin(String userId) {
@@ -151,7 +190,7 @@ public final class FakeSlack implements AutoCloseable {
                 answer.put("user", Map.of("id", user, "name", user.toLowerCase(), "is_admin", admins.contains(user),
                         "is_owner", false, "is_primary_owner", false));
             }
-            case "apps.connections.open" -> answer.put("url", socketUrl);
+            case "apps.connections.open" -> answer.put("url", socketUrl());
             case "views.open" -> answer.put("view", Map.of("id", "V" + nextTs()));
             default -> { }
         }
