@@ -105,7 +105,10 @@ public final class Nudge implements AutoCloseable {
             SlackWebApi web = new SlackWebApi(slack.slack(), slackConfig.botToken().orElseThrow(), renderer,
                     duration -> Thread.sleep(duration.toMillis()));
             gateways.register(Platform.SLACK, web);
-            new SlackBot(commands, interactions, channels, web, renderer, new JdbcDeliveries(database), work, clock)
+            JdbcDeliveries deliveries = new JdbcDeliveries(database);
+            // Slack retries within minutes; remembering delivery ids for a day is plenty, so forget older ones hourly.
+            timers.scheduleWithFixedDelay(() -> forgetOldDeliveries(deliveries, clock), 1, 60, TimeUnit.MINUTES);
+            new SlackBot(commands, interactions, channels, web, renderer, deliveries, work, clock)
                     .register(slack.app());
             if (slackConfig.signingSecret().isPresent()) {
                 SlackEndpoint endpoint = new SlackEndpoint(slack.app(), new SlackSignature(
@@ -144,6 +147,14 @@ public final class Nudge implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    private static void forgetOldDeliveries(JdbcDeliveries deliveries, Clock clock) {
+        try {
+            deliveries.forgetBefore(clock.instant().minus(JdbcDeliveries.retention()));
+        } catch (RuntimeException e) {
+            log.warn("Could not prune old Slack delivery ids: {}", e.getMessage());
+        }
     }
 
     private void onStop(Stage stage, AutoCloseable part) {

@@ -35,6 +35,9 @@ public interface PollRepository {
     /** Closes the poll once; false when it was already closed. Erases anonymous voter keys. */
     boolean close(long pollId, String closedBy, Instant at);
 
+    /** When each principle of the pack was last polled in the channel, by principle number. */
+    java.util.Map<Integer, Instant> lastPolled(ConversationRef where, String pack);
+
     /** Open polls with a close time, for rescheduling after a restart. */
     List<Poll> openWithCloseTime();
 }

@@ -69,11 +69,18 @@ public final class PollService {
                     request.closesAt().orElse(null));
         }
         PrinciplePack pack = packs.forChannel(where);
-        Principle principle = request.principle().map(pack::find).orElseGet(() -> pack.principles().get(
-                (int) Math.floorMod(clock.instant().getEpochSecond() / 604_800, pack.principles().size())));
+        Principle principle = request.principle().map(pack::find).orElseGet(() -> leastRecentlyPolled(where, pack));
         return new PollRepository.NewPoll(where, Poll.Kind.PRINCIPLE, pack.name(), principle.number(),
                 principle.pollQuestion(), SCALE, request.anonymous(), request.hidden(), userId, clock.instant(),
                 request.closesAt().orElse(null));
+    }
+
+    private Principle leastRecentlyPolled(ConversationRef where, PrinciplePack pack) {
+        java.util.Map<Integer, Instant> last = polls.lastPolled(where, pack.name());
+        return pack.principles().stream()
+                .min(java.util.Comparator.comparing((Principle p) -> last.getOrDefault(p.number(), Instant.MIN))
+                        .thenComparingInt(Principle::number))
+                .orElseThrow();
     }
 
     /** Stores the poll and posts it; if the post fails, nothing is kept and the user is told why. */

@@ -115,6 +115,19 @@ public final class JdbcPolls implements PollRepository {
     }
 
     @Override
+    public java.util.Map<Integer, Instant> lastPolled(ConversationRef where, String pack) {
+        return database.read(connection -> {
+            java.util.Map<Integer, Instant> last = new java.util.HashMap<>();
+            Sql.list(connection, "SELECT principle_number, max(created_at) AS last FROM polls WHERE platform = ? AND "
+                            + "workspace_id = ? AND channel_id = ? AND pack = ? AND kind = 'principle' "
+                            + "GROUP BY principle_number",
+                    row -> last.put(row.getInt("principle_number"), Instant.ofEpochMilli(row.getLong("last"))),
+                    where.platform().id(), where.workspaceId(), where.channelId(), pack);
+            return last;
+        });
+    }
+
+    @Override
     public List<Poll> openWithCloseTime() {
         return database.read(connection -> {
             List<Long> ids = Sql.list(connection,

@@ -58,6 +58,16 @@ class SlackPollJourneyTest {
     }
 
     @Test
+    void a_poll_without_a_principle_takes_the_one_polled_least_recently() {
+        createPoll("");
+        client.command("U1", "C1", "poll anonymous");
+        slack.awaitCount("chat.postMessage", call -> true, 2);
+
+        assertThat(nudge.query("SELECT principle_number, anonymous FROM polls ORDER BY id")).containsExactly(
+                Map.of("principle_number", 1, "anonymous", 0), Map.of("principle_number", 2, "anonymous", 1));
+    }
+
+    @Test
     void votes_are_counted_once_per_person_can_change_and_the_message_shows_the_true_counts() {
         FakeSlack.Call posted = createPoll("\"Ship on Friday?\" \"Yes\" \"No\" \"Not sure\"");
         String ts = posted.ts();
