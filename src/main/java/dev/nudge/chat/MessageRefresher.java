@@ -24,6 +24,7 @@ public final class MessageRefresher implements AutoCloseable {
     private static final class Slot {
         Runnable sender;
         boolean scheduled;
+        boolean forgotten;
         long lastSentNanos = System.nanoTime() - Long.MAX_VALUE / 4;
     }
 
@@ -34,16 +35,27 @@ public final class MessageRefresher implements AutoCloseable {
 
     /** Asks for the message under {@code key} to be re-sent by {@code sender} soon. */
     public void request(String key, Runnable sender) {
-        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-        synchronized (slot) {
-            slot.sender = sender;
-            if (slot.scheduled) {
+        while (true) {
+            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+            synchronized (slot) {
+                if (slot.forgotten) {
+                    continue;
+                }
+                schedule(key, slot, sender);
                 return;
             }
-            slot.scheduled = true;
-            long wait = Math.max(0, slot.lastSentNanos + intervalNanos - System.nanoTime());
-            scheduler.schedule(() -> send(key, slot), wait, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Called holding the slot's lock. */
+    private void schedule(String key, Slot slot, Runnable sender) {
+        slot.sender = sender;
+        if (slot.scheduled) {
+            return;
+        }
+        slot.scheduled = true;
+        long wait = Math.max(0, slot.lastSentNanos + intervalNanos - System.nanoTime());
+        scheduler.schedule(() -> send(key, slot), wait, TimeUnit.NANOSECONDS);
     }
 
     private void send(String key, Slot slot) {
@@ -64,6 +76,7 @@ public final class MessageRefresher implements AutoCloseable {
     private void forgetIfIdle(String key, Slot slot) {
         synchronized (slot) {
             if (!slot.scheduled && System.nanoTime() - slot.lastSentNanos >= intervalNanos) {
+                slot.forgotten = true;
                 slots.remove(key, slot);
             }
         }

@@ -58,7 +58,8 @@ public final class ConfigLoader {
         Map<String, String> merged = new LinkedHashMap<>(readDefaults(defaultsFile));
         for (String name : SETTINGS.keySet()) {
             String fromEnv = environment.get(name);
-            if (fromEnv != null) {
+            // An empty variable (NUDGE_PORT= in a compose file) means "not set", so the file's value stays.
+            if (fromEnv != null && !fromEnv.isBlank()) {
                 merged.put(name, fromEnv);
             }
         }

@@ -80,6 +80,11 @@ public final class PackLoader {
                 if (cause instanceof EntryProblem problem) {
                     throw new PackFileException(file, problem.line, problem.getMessage());
                 }
+                if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException yamlError
+                        && yamlError.getProblemMark() != null) {
+                    // The YAML parser knows where the problem is; Jackson's location is the last good token.
+                    throw new PackFileException(file, yamlError.getProblemMark().getLine() + 1, yamlError.getProblem());
+                }
             }
             throw new PackFileException(file, line(e.getLocation()), e.getOriginalMessage());
         } catch (IOException e) {

@@ -53,7 +53,8 @@ public final class BlockKitRenderer {
             pages.add(List.copyOf(blocks.subList(start, Math.min(blocks.size(), start + MAX_BLOCKS))));
         }
         if (pages.isEmpty()) {
-            pages.add(List.of(section(s -> s.text(markdownText(escape(fallback(message)))))));
+            pages.add(List.of(section(s -> s.text(markdownText(clip(escape(message.fallbackText().isBlank() ? "Nudge"
+                    : message.fallbackText()), MAX_SECTION_TEXT))))));
         }
         return pages;
     }
@@ -176,7 +177,12 @@ public final class BlockKitRenderer {
         if (text.length() <= max) {
             return text;
         }
-        return text.substring(0, max - 1) + "…";
+        int cut = max - 1;
+        // Never split a surrogate pair (an emoji): Slack would show a broken character.
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + "…";
     }
 
     /** Splits long text at line breaks where possible, each chunk at most {@code max} characters. */
@@ -191,7 +197,10 @@ public final class BlockKitRenderer {
             chunks.add(rest.substring(0, cut));
             rest = rest.substring(cut).stripLeading();
         }
-        chunks.add(rest);
+        // Slack rejects a section with empty text, so trailing whitespace after a cut is dropped, not sent alone.
+        if (!rest.isBlank() || chunks.isEmpty()) {
+            chunks.add(rest.isBlank() ? " " : rest);
+        }
         return chunks;
     }
 }

@@ -97,6 +97,24 @@ class SlackEndpointTest {
     }
 
     @Test
+    void a_full_block_actions_payload_as_slack_sends_it_records_the_vote() throws Exception {
+        client.command("U1", "C1", "poll \"Ship on Friday?\" \"Yes\" \"No\"");
+        FakeSlack.Call posted = slack.await("chat.postMessage", call -> true);
+        String fixture = new String(getClass().getResourceAsStream("/fixtures/slack/block_actions_vote.json").readAllBytes(),
+                StandardCharsets.UTF_8)
+                .replace("${MESSAGE_TS}", posted.ts())
+                .replace("${ACTION_ID}", SlackPromptJourneyTest.actionId(posted, "Yes"))
+                .replace("${VALUE}", SlackPromptJourneyTest.actionValue(posted, "Yes"))
+                .replace("${RESPONSE_URL}", slack.responseUrl("fixture"));
+
+        SlackClient.Reply reply = client.post("payload=" + SlackClient.encode(fixture), FORM);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(nudge.query("SELECT user_id, position FROM poll_votes")).containsExactly(
+                Map.of("user_id", "U0VOTER01", "position", 0));
+    }
+
+    @Test
     void url_verification_echoes_the_challenge() {
         SlackClient.Reply reply = client.post("{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
                 + "\"type\":\"url_verification\"}", "application/json");
