@@ -31,6 +31,8 @@ import dev.nudge.storage.JdbcChannels;
 import dev.nudge.storage.JdbcDeliveries;
 import dev.nudge.storage.JdbcPolls;
 import dev.nudge.storage.JdbcPrompts;
+import dev.nudge.storage.JdbcTeamsConversations;
+import dev.nudge.teams.TeamsModule;
 import dev.nudge.web.HttpServer;
 import io.javalin.http.Handler;
 import java.time.Clock;
@@ -96,6 +98,11 @@ public final class Nudge implements AutoCloseable {
         commands.register(new PollCommand(polls, new PollRequestParser(clock, config.timeZone())));
         commands.register(new PackCommand(packs));
 
+        JdbcDeliveries deliveries = new JdbcDeliveries(database);
+        // Slack and Teams redeliver within minutes; remembering delivery ids for a day is plenty, so forget older
+        // ones hourly.
+        timers.scheduleWithFixedDelay(() -> forgetOldDeliveries(deliveries, clock), 1, 60, TimeUnit.MINUTES);
+
         Optional<Handler> slackHandler = Optional.empty();
         NudgeConfig.Slack slackConfig = config.slack();
         if (slackConfig.enabled()) {
@@ -105,9 +112,6 @@ public final class Nudge implements AutoCloseable {
             SlackWebApi web = new SlackWebApi(slack.slack(), slackConfig.botToken().orElseThrow(), renderer,
                     duration -> Thread.sleep(duration.toMillis()));
             gateways.register(Platform.SLACK, web);
-            JdbcDeliveries deliveries = new JdbcDeliveries(database);
-            // Slack retries within minutes; remembering delivery ids for a day is plenty, so forget older ones hourly.
-            timers.scheduleWithFixedDelay(() -> forgetOldDeliveries(deliveries, clock), 1, 60, TimeUnit.MINUTES);
             new SlackBot(commands, interactions, channels, web, renderer, deliveries, work, clock)
                     .register(slack.app());
             if (slackConfig.signingSecret().isPresent()) {
@@ -124,6 +128,11 @@ public final class Nudge implements AutoCloseable {
                     slackConfig.disabledReason().orElse(""));
         }
 
+        // Teams is always reachable at /api/messages; without credentials only local emulator traffic is accepted.
+        TeamsModule teams = new TeamsModule(config.teams(), new JdbcTeamsConversations(database),
+                deliveries, commands, interactions, channels, work, clock);
+        gateways.register(Platform.TEAMS, teams.gateway());
+
         QuartzTimer timer = new QuartzTimer(polls);
         onStop(Stage.TIMER, timer);
         polls.useCloser(timer);
@@ -133,7 +142,8 @@ public final class Nudge implements AutoCloseable {
         String slackOff = slackConfig.socketMode() && slackConfig.enabled()
                 ? "Slack runs in Socket Mode; set SLACK_SIGNING_SECRET to also accept HTTP events"
                 : slackConfig.disabledReason().orElse("");
-        HttpServer server = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff);
+        HttpServer server = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff,
+                teams.handler());
         onStop(Stage.HTTP, server);
         server.start();
         log.info("Nudge is listening on {}:{} with database {}", config.host(), server.port(), database.file());
@@ -153,7 +163,7 @@ public final class Nudge implements AutoCloseable {
         try {
             deliveries.forgetBefore(clock.instant().minus(JdbcDeliveries.retention()));
         } catch (RuntimeException e) {
-            log.warn("Could not prune old Slack delivery ids: {}", e.getMessage());
+            log.warn("Could not prune old delivery ids: {}", e.getMessage());
         }
     }
 

@@ -44,6 +44,11 @@ public final class ConfigLoader {
         names.put("SLACK_BOT_TOKEN", "slack_bot_token");
         names.put("SLACK_APP_TOKEN", "slack_app_token");
         names.put("SLACK_API_URL", "slack_api_url");
+        names.put("MICROSOFT_APP_ID", "microsoft_app_id");
+        names.put("MICROSOFT_APP_PASSWORD", "microsoft_app_password");
+        names.put("MICROSOFT_APP_TENANT_ID", "microsoft_app_tenant_id");
+        names.put("TEAMS_OPENID_METADATA_URL", "teams_openid_metadata_url");
+        names.put("TEAMS_LOGIN_URL", "teams_login_url");
         return java.util.Collections.unmodifiableMap(names);
     }
 
@@ -134,7 +139,49 @@ public final class ConfigLoader {
                         text("SLACK_SIGNING_SECRET"),
                         slackToken("SLACK_BOT_TOKEN", "xoxb-"),
                         slackToken("SLACK_APP_TOKEN", "xapp-"),
-                        apiUrl()));
+                        apiUrl()),
+                teams());
+    }
+
+    private NudgeConfig.Teams teams() {
+        Optional<String> appId = guid("MICROSOFT_APP_ID");
+        Optional<String> password = text("MICROSOFT_APP_PASSWORD");
+        if (appId.isPresent() != password.isPresent()) {
+            throw new ConfigException((appId.isPresent() ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_ID")
+                    + " is not set: Teams needs the app id and the password together (or neither, for local "
+                    + "emulator use only)");
+        }
+        Optional<String> tenant = guid("MICROSOFT_APP_TENANT_ID");
+        if (tenant.isPresent() && appId.isEmpty()) {
+            throw new ConfigException("MICROSOFT_APP_TENANT_ID is set but MICROSOFT_APP_ID is not");
+        }
+        return new NudgeConfig.Teams(appId, password, tenant,
+                url("TEAMS_OPENID_METADATA_URL", NudgeConfig.Teams.DEFAULT_OPENID_METADATA.toString(), false),
+                url("TEAMS_LOGIN_URL", NudgeConfig.Teams.DEFAULT_LOGIN.toString(), false));
+    }
+
+    private Optional<String> guid(String name) {
+        Optional<String> value = text(name);
+        if (value.isPresent() && !value.get().matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw new ConfigException(name + " must be a GUID such as 00000000-0000-0000-0000-000000000000, not '"
+                    + value.get() + "'");
+        }
+        return value;
+    }
+
+    private URI url(String name, String fallback, boolean trailingSlash) {
+        String raw = text(name).orElse(fallback);
+        try {
+            String normal = trailingSlash && !raw.endsWith("/") ? raw + "/"
+                    : !trailingSlash && raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+            URI uri = new URI(normal);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new URISyntaxException(raw, "not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(name + " must be an http(s) URL such as " + fallback + ", not '" + raw + "'");
+        }
     }
 
     private Optional<String> text(String name) {

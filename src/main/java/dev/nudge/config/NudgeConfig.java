@@ -20,10 +20,19 @@ public record NudgeConfig(
         Path principlesDir,
         Optional<String> voterKey,
         List<String> adminUsers,
-        Slack slack) {
+        Slack slack,
+        Teams teams) {
 
     public NudgeConfig {
         adminUsers = List.copyOf(adminUsers);
+    }
+
+    /** Settings without Teams credentials: Teams then runs in local emulator mode only. */
+    public NudgeConfig(String host, int port, Path database, Optional<String> adminToken, ZoneId timeZone,
+                       String defaultPack, Path principlesDir, Optional<String> voterKey, List<String> adminUsers,
+                       Slack slack) {
+        this(host, port, database, adminToken, timeZone, defaultPack, principlesDir, voterKey, adminUsers, slack,
+                Teams.emulatorOnly());
     }
 
     /** Slack settings; Slack is on only when both the signing secret and the bot token are present. */
@@ -54,12 +63,42 @@ public record NudgeConfig(
         }
     }
 
+    /**
+     * Microsoft Teams (Bot Framework) settings. With an app id and password, every request to /api/messages must
+     * carry a valid Bot Framework token; without them only unauthenticated local (loopback) traffic is accepted, for
+     * the Bot Framework Emulator. {@code tenantId} makes the bot single-tenant: its outbound token comes from that
+     * tenant and tokens issued by that tenant are accepted too. The two URLs are only changed by tests.
+     */
+    public record Teams(Optional<String> appId, Optional<String> appPassword, Optional<String> tenantId,
+                        URI openIdMetadataUrl, URI loginUrl) {
+        public static final URI DEFAULT_OPENID_METADATA =
+                URI.create("https://login.botframework.com/v1/.well-known/openidconfiguration");
+        public static final URI DEFAULT_LOGIN = URI.create("https://login.microsoftonline.com");
+
+        public static Teams emulatorOnly() {
+            return new Teams(Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_OPENID_METADATA,
+                    DEFAULT_LOGIN);
+        }
+
+        /** True when requests must be authenticated (an app id and password are set). */
+        public boolean authenticated() {
+            return appId.isPresent() && appPassword.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Teams[appId=" + appId.orElse("(not set)") + ", appPassword=" + mask(appPassword) + ", tenantId="
+                    + tenantId.orElse("(not set)") + ", openIdMetadataUrl=" + openIdMetadataUrl + ", loginUrl="
+                    + loginUrl + "]";
+        }
+    }
+
     @Override
     public String toString() {
         return "NudgeConfig[host=" + host + ", port=" + port + ", database=" + database + ", adminToken="
                 + mask(adminToken) + ", timeZone=" + timeZone + ", defaultPack=" + defaultPack + ", principlesDir="
                 + principlesDir + ", voterKey=" + mask(voterKey) + ", adminUsers=" + adminUsers + ", slack=" + slack
-                + "]";
+                + ", teams=" + teams + "]";
     }
 
     private static String mask(Optional<String> secret) {

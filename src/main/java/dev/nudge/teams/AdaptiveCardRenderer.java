@@ -1,0 +1,238 @@
+package dev.nudge.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Attachment;
+import dev.nudge.chat.ChatMessage;
+import dev.nudge.chat.Form;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Draws neutral messages and forms as Adaptive Cards 1.5, the newest version Teams renders. Buttons become
+ * Action.Submit whose data carries {@code {action, value}} (forms: {@code {form, state}}), so a click arrives as a
+ * message activity with that object as its value. A card is kept under {@link #MAX_CARD_BYTES}: Teams refuses bot
+ * messages over about 40-100 KB depending on the client, and 28 KB is the lowest limit it documents anywhere.
+ */
+public final class AdaptiveCardRenderer {
+    public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    public static final String VERSION = "1.5";
+    public static final int MAX_CARD_BYTES = 28_000;
+    public static final int MAX_TEXT = 2_000;
+    /** Teams shows at most about six actions in a row; more go into an overflow menu. */
+    public static final int ACTIONS_PER_ROW = 5;
+    /** Input ids get this prefix so they can never clash with the data keys of the submit action. */
+    public static final String INPUT_PREFIX = "input_";
+    public static final String ACTION_KEY = "action";
+    public static final String VALUE_KEY = "value";
+    public static final String FORM_KEY = "form";
+    public static final String STATE_KEY = "state";
+    public static final String ORIGIN_KEY = "origin";
+
+    private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*([^*\\n]+)\\*(?![\\w*])");
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The card for a message. {@code origin}, when not null, is added to every button's data. */
+    public ObjectNode card(ChatMessage message, String origin) {
+        List<ObjectNode> body = new ArrayList<>();
+        boolean separateNext = false;
+        for (ChatMessage.Part part : message.parts()) {
+            int before = body.size();
+            if (part instanceof ChatMessage.Part.Header header) {
+                body.add(textBlock(header.text()).put("size", "Medium").put("weight", "Bolder"));
+            } else if (part instanceof ChatMessage.Part.Text text) {
+                lines(text.text(), false).forEach(body::add);
+            } else if (part instanceof ChatMessage.Part.Fields fields) {
+                ObjectNode factSet = json.createObjectNode().put("type", "FactSet");
+                ArrayNode facts = factSet.putArray("facts");
+                for (ChatMessage.Field field : fields.fields()) {
+                    facts.addObject().put("title", clip(plain(field.label()), 200)).put("value", clip(markdown(field.value()), MAX_TEXT));
+                }
+                body.add(factSet);
+            } else if (part instanceof ChatMessage.Part.Buttons buttons) {
+                List<ChatMessage.Button> all = buttons.buttons();
+                for (int start = 0; start < all.size(); start += ACTIONS_PER_ROW) {
+                    ObjectNode set = json.createObjectNode().put("type", "ActionSet");
+                    ArrayNode actions = set.putArray("actions");
+                    for (ChatMessage.Button button : all.subList(start, Math.min(all.size(), start + ACTIONS_PER_ROW))) {
+                        actions.add(submit(button, origin));
+                    }
+                    body.add(set);
+                }
+            } else if (part instanceof ChatMessage.Part.Context context) {
+                lines(context.text(), true).forEach(body::add);
+            } else if (part instanceof ChatMessage.Part.Divider) {
+                separateNext = true;
+                continue;
+            }
+            if (separateNext && body.size() > before) {
+                body.get(before).put("separator", true).put("spacing", "Medium");
+                separateNext = false;
+            }
+        }
+        if (body.isEmpty()) {
+            body.add(textBlock(message.fallbackText().isBlank() ? "Nudge" : message.fallbackText()));
+        }
+        return withinLimit(body);
+    }
+
+    /** A form: its intro, one text input per field, an error line per rejected field, and a submit button. */
+    public ObjectNode form(Form form, String origin, Map<String, String> values, Map<String, String> errors) {
+        List<ObjectNode> body = new ArrayList<>();
+        body.add(textBlock(form.title()).put("size", "Medium").put("weight", "Bolder"));
+        if (form.intro() != null && !form.intro().isBlank()) {
+            body.add(textBlock(form.intro()));
+        }
+        for (Form.TextInput field : form.inputs()) {
+            ObjectNode input = json.createObjectNode().put("type", "Input.Text")
+                    .put("id", INPUT_PREFIX + field.id())
+                    .put("label", clip(field.label(), 200))
+                    .put("isMultiline", field.multiline())
+                    .put("maxLength", field.maxLength())
+                    .put("isRequired", !field.optional())
+                    .put("errorMessage", "Please fill this in.");
+            if (field.placeholder() != null) {
+                input.put("placeholder", clip(field.placeholder(), 200));
+            }
+            String value = values.get(field.id());
+            if (value != null) {
+                input.put("value", value.length() > field.maxLength() ? value.substring(0, field.maxLength()) : value);
+            }
+            body.add(input);
+            String error = errors.get(field.id());
+            if (error != null) {
+                body.add(textBlock(error).put("color", "Attention").put("spacing", "Small"));
+            }
+        }
+        ObjectNode data = json.createObjectNode().put(FORM_KEY, form.formId()).put(STATE_KEY, form.state());
+        if (origin != null) {
+            data.put(ORIGIN_KEY, origin);
+        }
+        ObjectNode submit = json.createObjectNode().put("type", "Action.Submit").put("title", clip(form.submitLabel(), 80))
+                .put("style", "positive");
+        submit.set("data", data);
+        ObjectNode set = json.createObjectNode().put("type", "ActionSet");
+        set.putArray("actions").add(submit);
+        body.add(set);
+        return withinLimit(body);
+    }
+
+    /** The card as a Bot Framework attachment. */
+    public static Attachment attachment(ObjectNode card) {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(CONTENT_TYPE);
+        attachment.setContent(card);
+        return attachment;
+    }
+
+    /** Plain text for notifications and screen readers. */
+    public static String fallback(ChatMessage message) {
+        String text = message.fallbackText().isBlank() ? "Nudge" : message.fallbackText();
+        return clip(plain(text), 1000);
+    }
+
+    private ObjectNode submit(ChatMessage.Button button, String origin) {
+        ObjectNode action = json.createObjectNode().put("type", "Action.Submit").put("title", clip(button.label(), 80));
+        switch (button.style()) {
+            case PRIMARY -> action.put("style", "positive");
+            case DANGER -> action.put("style", "destructive");
+            default -> { }
+        }
+        ObjectNode data = action.putObject("data").put(ACTION_KEY, button.action()).put(VALUE_KEY, button.value());
+        if (origin != null) {
+            data.put(ORIGIN_KEY, origin);
+        }
+        return action;
+    }
+
+    /** One TextBlock per line: Teams clients differ in how they treat line breaks inside a block. */
+    private List<ObjectNode> lines(String text, boolean subtle) {
+        List<ObjectNode> blocks = new ArrayList<>();
+        boolean gap = false;
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                gap = true;
+                continue;
+            }
+            ObjectNode block = textBlock(line).put("spacing", gap ? "Medium" : blocks.isEmpty() ? "Default" : "None");
+            if (subtle) {
+                block.put("size", "Small").put("isSubtle", true);
+            }
+            blocks.add(block);
+            gap = false;
+        }
+        return blocks;
+    }
+
+    private ObjectNode textBlock(String text) {
+        return json.createObjectNode().put("type", "TextBlock").put("text", clip(markdown(text), MAX_TEXT))
+                .put("wrap", true);
+    }
+
+    private ObjectNode withinLimit(List<ObjectNode> body) {
+        ObjectNode card = wrap(body);
+        int hidden = 0;
+        List<ObjectNode> kept = new ArrayList<>(body);
+        while (bytes(card) > MAX_CARD_BYTES) {
+            int last = lastRemovable(kept);
+            if (last < 0) {
+                throw new IllegalArgumentException("a card's buttons alone exceed " + MAX_CARD_BYTES + " bytes");
+            }
+            kept.remove(last);
+            hidden++;
+            List<ObjectNode> withNote = new ArrayList<>(kept);
+            withNote.add(last, textBlock("_" + hidden + " more parts are not shown here._")
+                    .put("size", "Small").put("isSubtle", true));
+            card = wrap(withNote);
+        }
+        return card;
+    }
+
+    private static int lastRemovable(List<ObjectNode> body) {
+        for (int i = body.size() - 1; i >= 0; i--) {
+            String type = body.get(i).path("type").asText();
+            if (!type.equals("ActionSet") && !type.startsWith("Input.") && i > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private ObjectNode wrap(List<ObjectNode> body) {
+        ObjectNode card = json.createObjectNode();
+        card.put("type", "AdaptiveCard").put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("version", VERSION);
+        card.putArray("body").addAll(body);
+        card.putObject("msteams").put("width", "Full");
+        return card;
+    }
+
+    private int bytes(ObjectNode card) {
+        return card.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Nudge's shared markup to Teams markdown: *bold* becomes **bold**, `code` loses its backticks. */
+    static String markdown(String text) {
+        return BOLD.matcher(text.replace("`", "")).replaceAll("**$1**");
+    }
+
+    /** Markup removed, for plain-text places (fact titles, notifications). */
+    static String plain(String text) {
+        return BOLD.matcher(text.replace("`", "")).replaceAll("$1");
+    }
+
+    static String clip(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = max - 1;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + "…";
+    }
+}
