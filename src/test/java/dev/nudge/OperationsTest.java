@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nudge.config.NudgeConfig;
 import dev.nudge.principles.PackFileException;
 import dev.nudge.testing.FakeSlack;
+import dev.nudge.testing.FakeTeams;
 import dev.nudge.testing.SlackClient;
+import dev.nudge.testing.TeamsClient;
+import dev.nudge.testing.TeamsNudge;
 import dev.nudge.testing.TestNudge;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -143,5 +146,43 @@ class OperationsTest {
         String logs = captured.toString(StandardCharsets.UTF_8);
         assertThat(logs).contains("Refused a Slack request", "invalid_auth", "rate-limited");
         assertThat(logs).doesNotContain("xoxb-test-token", SlackClient.SECRET, "admin-token-for-tests");
+    }
+
+    @Test
+    void logs_never_contain_the_microsoft_app_password_or_connector_tokens() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (FakeTeams teams = new FakeTeams();
+             TestNudge nudge = new TestNudge(TeamsNudge.config(dir, TeamsNudge.singleTenant(teams), List.of()))) {
+            TeamsClient client = new TeamsClient(nudge.port(), teams, true);
+            teams.failNext("send", "429", "403");
+            client.botAdded("U1", TeamsClient.CHANNEL);
+            client.mention("U1", TeamsClient.CHANNEL, "help");
+            new TeamsClient(nudge.port(), teams, false).mention("U1", TeamsClient.CHANNEL, "help");
+            teams.await("send:403", call -> true);
+            teams.settle(java.time.Duration.ofMillis(500));
+            System.err.println(nudge.config());
+        } finally {
+            System.setErr(original);
+        }
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertThat(logs).contains("Teams is on", "Refused a Teams request", "MessageWritesBlocked", "appPassword=(set)");
+        assertThat(logs).doesNotContain(FakeTeams.APP_PASSWORD, FakeTeams.accessToken(FakeTeams.TENANT), "eyJ");
+    }
+
+    @Test
+    void without_teams_credentials_the_log_says_only_local_emulator_traffic_is_accepted() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (Nudge nudge = Nudge.start(withoutSlack(dir.resolve("nudge.db")), Clock.systemUTC())) {
+            assertThat(nudge.port()).isPositive();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Teams is OFF", "only unauthenticated local traffic");
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps each conversation under Teams' per-bot, per-thread limits for sending: 7 in any second, 8 in any two
  * seconds, 60 in any 30 seconds. A send that would break a limit waits until it would not; sends to one
- * conversation go one at a time. Other conversations are not held up.
+ * conversation go one at a time. Other conversations are not held up. Each window is counted 100 ms longer than
+ * Teams' own, so network jitter cannot bunch sends up on arrival.
  */
 public final class SendLimiter {
     /** A limit: at most {@code count} sends in any {@code window}. */
@@ -18,13 +19,14 @@ public final class SendLimiter {
     public static final java.util.List<Limit> TEAMS_LIMITS = java.util.List.of(
             new Limit(7, Duration.ofSeconds(1)), new Limit(8, Duration.ofSeconds(2)), new Limit(60, Duration.ofSeconds(30)));
 
+    static final Duration MARGIN = Duration.ofMillis(100);
     private final java.util.List<Limit> limits;
     private final long longestWindow;
     private final Map<String, Deque<Long>> sent = new ConcurrentHashMap<>();
 
     public SendLimiter(java.util.List<Limit> limits) {
         this.limits = java.util.List.copyOf(limits);
-        this.longestWindow = limits.stream().mapToLong(limit -> limit.window().toNanos()).max().orElse(0);
+        this.longestWindow = limits.stream().mapToLong(limit -> limit.window().plus(MARGIN).toNanos()).max().orElse(0);
     }
 
     /** Waits until one more send to {@code conversation} keeps within every limit, then counts it. */
@@ -69,6 +71,6 @@ public final class SendLimiter {
         }
         int skip = times.size() - limit.count();
         long oldestInWindow = times.stream().skip(skip).findFirst().orElseThrow();
-        return oldestInWindow + limit.window().toNanos() - now;
+        return oldestInWindow + limit.window().toNanos() + MARGIN.toNanos() - now;
     }
 }

@@ -1,8 +1,6 @@
 package dev.nudge.teams;
 
 import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
-import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import dev.nudge.channels.ChannelService;
 import dev.nudge.chat.ChatGateway;
 import dev.nudge.chat.Interactions;
@@ -36,13 +34,13 @@ public final class TeamsModule {
         if (config.authenticated()) {
             TenantCredentials credentials = new TenantCredentials(config.appId().orElseThrow(),
                     config.appPassword().orElseThrow(), config.tenantId().orElse(null), config.loginUrl(), clock);
-            adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
+            adapter = new NudgeAdapter(credentials);
             authenticator = Optional.of(new TeamsAuthenticator(config));
             log.info("Teams is on: activities at POST /api/messages for app {} ({}); tokens from {}",
                     config.appId().get(), config.tenantId().map(t -> "single-tenant " + t).orElse("multi-tenant"),
                     credentials.tokenEndpoint());
         } else {
-            adapter = new BotFrameworkAdapter(new SimpleCredentialProvider());
+            adapter = new NudgeAdapter();
             authenticator = Optional.empty();
             log.warn("Teams is OFF: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are not set. POST /api/messages "
                     + "accepts only unauthenticated local traffic (the Bot Framework Emulator on this machine) and "

@@ -231,4 +231,54 @@ class ConfigLoaderTest {
 
         assertThat(ConfigLoader.load(file, Map.of("NUDGE_PORT", "")).port()).isEqualTo(9000);
     }
+
+    static final String APP_ID = "5f2d9c1e-8b7a-4c3d-9e2f-1a0b3c4d5e6f";
+    static final String TENANT = "7a3c1b2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+    @Test
+    void without_teams_settings_teams_is_local_emulator_only_with_the_bot_framework_defaults() {
+        NudgeConfig.Teams teams = ConfigLoader.load(noFile(), Map.of()).teams();
+
+        assertThat(teams.authenticated()).isFalse();
+        assertThat(teams.openIdMetadataUrl()).isEqualTo(URI.create(
+                "https://login.botframework.com/v1/.well-known/openidconfiguration"));
+        assertThat(teams.loginUrl()).isEqualTo(URI.create("https://login.microsoftonline.com"));
+    }
+
+    @Test
+    void app_id_password_and_tenant_make_a_single_tenant_teams_bot() {
+        NudgeConfig.Teams teams = ConfigLoader.load(noFile(), Map.of("MICROSOFT_APP_ID", APP_ID,
+                "MICROSOFT_APP_PASSWORD", "pw-secret-666", "MICROSOFT_APP_TENANT_ID", TENANT,
+                "TEAMS_LOGIN_URL", "http://127.0.0.1:9999/")).teams();
+
+        assertThat(teams.authenticated()).isTrue();
+        assertThat(teams.tenantId()).contains(TENANT);
+        assertThat(teams.loginUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+        assertThat(teams.toString()).contains(APP_ID, TENANT, "appPassword=(set)").doesNotContain("pw-secret-666");
+    }
+
+    @Test
+    void an_app_id_without_a_password_or_the_other_way_round_is_refused_naming_the_missing_one() {
+        assertThatThrownBy(() -> ConfigLoader.load(noFile(), Map.of("MICROSOFT_APP_ID", APP_ID)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MICROSOFT_APP_PASSWORD is not set");
+        assertThatThrownBy(() -> ConfigLoader.load(noFile(), Map.of("MICROSOFT_APP_PASSWORD", "pw-secret-777")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MICROSOFT_APP_ID is not set")
+                .message().doesNotContain("pw-secret-777");
+    }
+
+    @Test
+    void an_app_or_tenant_id_that_is_not_a_guid_is_refused() {
+        assertThatThrownBy(() -> ConfigLoader.load(noFile(), Map.of("MICROSOFT_APP_ID", "nudge-bot",
+                "MICROSOFT_APP_PASSWORD", "pw"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MICROSOFT_APP_ID must be a GUID");
+        assertThatThrownBy(() -> ConfigLoader.load(noFile(), Map.of("MICROSOFT_APP_ID", APP_ID,
+                "MICROSOFT_APP_PASSWORD", "pw", "MICROSOFT_APP_TENANT_ID", "contoso.onmicrosoft.com")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MICROSOFT_APP_TENANT_ID must be a GUID");
+    }
+
+    @Test
+    void a_teams_metadata_url_that_is_not_http_is_refused() {
+        assertThatThrownBy(() -> ConfigLoader.load(noFile(), Map.of("TEAMS_OPENID_METADATA_URL", "ftp://x/y")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TEAMS_OPENID_METADATA_URL");
+    }
 }
