@@ -20,10 +20,25 @@ public record NudgeConfig(
         Path principlesDir,
         Optional<String> voterKey,
         List<String> adminUsers,
-        Slack slack) {
+        Slack slack,
+        Schedules schedules) {
 
     public NudgeConfig {
         adminUsers = List.copyOf(adminUsers);
+    }
+
+    /** Reminder schedule settings. */
+    public record Schedules(List<String> leads, int maxPerChannel, java.time.Duration missedGrace, Path holidaysDir,
+                            String defaultCalendar, int workspacePostsPerMinute) {
+        public Schedules {
+            leads = List.copyOf(leads);
+        }
+
+        /** The defaults, as listed in the README. */
+        public static Schedules defaults() {
+            return new Schedules(List.of(), 10, java.time.Duration.ofHours(2), Path.of("config/holidays"),
+                    "england-and-wales", 300);
+        }
     }
 
     /** Slack settings; Slack is on only when both the signing secret and the bot token are present. */
@@ -59,7 +74,7 @@ public record NudgeConfig(
         return "NudgeConfig[host=" + host + ", port=" + port + ", database=" + database + ", adminToken="
                 + mask(adminToken) + ", timeZone=" + timeZone + ", defaultPack=" + defaultPack + ", principlesDir="
                 + principlesDir + ", voterKey=" + mask(voterKey) + ", adminUsers=" + adminUsers + ", slack=" + slack
-                + "]";
+                + ", schedules=" + schedules + "]";
     }
 
     private static String mask(Optional<String> secret) {
