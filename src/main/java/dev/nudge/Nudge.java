@@ -19,7 +19,17 @@ import dev.nudge.principles.PackLoader;
 import dev.nudge.principles.PrinciplesCommand;
 import dev.nudge.prompts.AskCommand;
 import dev.nudge.prompts.PromptService;
+import dev.nudge.config.ConfigException;
+import dev.nudge.schedules.DeliveryQueue;
+import dev.nudge.schedules.HolidayCalendars;
+import dev.nudge.schedules.RuleEvaluator;
+import dev.nudge.schedules.ScheduleCommand;
+import dev.nudge.schedules.ScheduleDescriber;
+import dev.nudge.schedules.ScheduleDispatcher;
+import dev.nudge.schedules.ScheduleRequestParser;
+import dev.nudge.schedules.ScheduleService;
 import dev.nudge.scheduling.QuartzTimer;
+import dev.nudge.storage.JdbcSchedules;
 import dev.nudge.slack.BlockKitRenderer;
 import dev.nudge.slack.SlackBot;
 import dev.nudge.slack.SlackEndpoint;
@@ -77,7 +87,11 @@ public final class Nudge implements AutoCloseable {
 
         ExecutorService work = Executors.newFixedThreadPool(4, daemon("nudge-work"));
         onStop(Stage.WORK, () -> shutdown(work));
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("nudge-refresh"));
+        java.util.concurrent.ScheduledThreadPoolExecutor timers =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("nudge-timers"));
+        // Delayed work left at shutdown is not run: pending message updates are flushed by the refresher, and
+        // scheduled deliveries stay recorded in the outbox and are resumed at the next start.
+        timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         onStop(Stage.TIMERS, () -> shutdown(timers));
         MessageRefresher refresher = new MessageRefresher(timers, Duration.ofSeconds(1));
         onStop(Stage.REFRESH, refresher);
@@ -103,6 +117,22 @@ public final class Nudge implements AutoCloseable {
         // ones hourly.
         timers.scheduleWithFixedDelay(() -> forgetOldDeliveries(deliveries, clock), 1, 60, TimeUnit.MINUTES);
 
+        NudgeConfig.Schedules scheduleConfig = config.schedules();
+        HolidayCalendars calendars = HolidayCalendars.load(scheduleConfig.holidaysDir());
+        if (!calendars.knows(scheduleConfig.defaultCalendar())) {
+            throw new ConfigException("NUDGE_DEFAULT_CALENDAR is '" + scheduleConfig.defaultCalendar()
+                    + "' but the calendars are: " + String.join(", ", calendars.ids()));
+        }
+        RuleEvaluator rules = new RuleEvaluator(calendars);
+        JdbcSchedules scheduleStore = new JdbcSchedules(database);
+        ScheduleService schedules = new ScheduleService(scheduleStore, rules, new ScheduleDescriber(clock, rules, calendars),
+                gateways, packs, config.adminUsers(), scheduleConfig.leads(), scheduleConfig.maxPerChannel(), clock);
+        ScheduleDispatcher dispatcher = new ScheduleDispatcher(scheduleStore, rules, prompts, polls, gateways,
+                new DeliveryQueue(timers, work, scheduleConfig.workspacePostsPerMinute()), scheduleConfig.missedGrace(),
+                Duration.ofSeconds(30), clock);
+        commands.register(new ScheduleCommand(schedules, new ScheduleRequestParser(clock, calendars), config.timeZone(),
+                scheduleConfig.defaultCalendar()));
+
         Optional<Handler> slackHandler = Optional.empty();
         NudgeConfig.Slack slackConfig = config.slack();
         if (slackConfig.enabled()) {
@@ -115,8 +145,9 @@ public final class Nudge implements AutoCloseable {
             new SlackBot(commands, interactions, channels, web, renderer, deliveries, work, clock)
                     .register(slack.app());
             if (slackConfig.signingSecret().isPresent()) {
+                // Signatures are checked against real time, whatever clock the features run on.
                 SlackEndpoint endpoint = new SlackEndpoint(slack.app(), new SlackSignature(
-                        slackConfig.signingSecret().get(), clock));
+                        slackConfig.signingSecret().get(), Clock.systemUTC()));
                 slackHandler = Optional.of(endpoint::handle);
             }
             if (slackConfig.socketMode()) {
@@ -133,10 +164,13 @@ public final class Nudge implements AutoCloseable {
                 deliveries, commands, interactions, channels, work, clock);
         gateways.register(Platform.TEAMS, teams.gateway());
 
-        QuartzTimer timer = new QuartzTimer(polls);
+        QuartzTimer timer = new QuartzTimer(polls, dispatcher, clock);
         onStop(Stage.TIMER, timer);
         polls.useCloser(timer);
+        schedules.useTimer(timer);
+        dispatcher.useTimer(timer);
         polls.resumeTimedPolls();
+        dispatcher.recover();
         timer.start();
 
         String slackOff = slackConfig.socketMode() && slackConfig.enabled()

@@ -41,7 +41,7 @@ class OperationsTest {
     private NudgeConfig withoutSlack(Path db) {
         return new NudgeConfig("127.0.0.1", 0, db, Optional.empty(), ZoneId.of("Europe/London"), "nhs",
                 dir.resolve("principles"), Optional.empty(), List.of(),
-                new NudgeConfig.Slack(Optional.empty(), Optional.empty(), Optional.empty(), URI.create("https://slack.com/api/")));
+                new NudgeConfig.Slack(Optional.empty(), Optional.empty(), Optional.empty(), URI.create("https://slack.com/api/")), NudgeConfig.Schedules.defaults());
     }
 
     @Test

@@ -40,6 +40,12 @@ public final class ConfigLoader {
         names.put("NUDGE_PRINCIPLES_DIR", "principles_dir");
         names.put("NUDGE_VOTER_KEY", "voter_key");
         names.put("NUDGE_ADMINS", "admins");
+        names.put("NUDGE_LEADS", "leads");
+        names.put("NUDGE_MAX_SCHEDULES_PER_CHANNEL", "max_schedules_per_channel");
+        names.put("NUDGE_MISSED_GRACE", "missed_grace");
+        names.put("NUDGE_HOLIDAYS_DIR", "holidays_dir");
+        names.put("NUDGE_DEFAULT_CALENDAR", "default_calendar");
+        names.put("NUDGE_WORKSPACE_POSTS_PER_MINUTE", "workspace_posts_per_minute");
         names.put("SLACK_SIGNING_SECRET", "slack_signing_secret");
         names.put("SLACK_BOT_TOKEN", "slack_bot_token");
         names.put("SLACK_APP_TOKEN", "slack_app_token");
@@ -140,6 +146,13 @@ public final class ConfigLoader {
                         slackToken("SLACK_BOT_TOKEN", "xoxb-"),
                         slackToken("SLACK_APP_TOKEN", "xapp-"),
                         apiUrl()),
+                new NudgeConfig.Schedules(
+                        text("NUDGE_LEADS").map(ConfigLoader::list).orElse(List.of()),
+                        integer("NUDGE_MAX_SCHEDULES_PER_CHANNEL", 10, 1, 1000),
+                        duration("NUDGE_MISSED_GRACE", "2h"),
+                        Path.of(text("NUDGE_HOLIDAYS_DIR").orElse("config/holidays")),
+                        text("NUDGE_DEFAULT_CALENDAR").orElse("england-and-wales"),
+                        integer("NUDGE_WORKSPACE_POSTS_PER_MINUTE", 300, 1, 100_000)),
                 teams());
     }
 
@@ -182,6 +195,33 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             throw new ConfigException(name + " must be an http(s) URL such as " + fallback + ", not '" + raw + "'");
         }
+    }
+
+    private int integer(String name, int fallback, int min, int max) {
+        String raw = text(name).orElse(Integer.toString(fallback));
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
+        }
+    }
+
+    private java.time.Duration duration(String name, String fallback) {
+        String raw = text(name).orElse(fallback).toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d{1,6})([mhd])").matcher(raw);
+        if (!matcher.matches()) {
+            throw new ConfigException(name + " must be a duration such as 90m, 2h or 1d, not '" + raw + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofDays(amount);
+        };
     }
 
     private Optional<String> text(String name) {

@@ -21,6 +21,7 @@ public record NudgeConfig(
         Optional<String> voterKey,
         List<String> adminUsers,
         Slack slack,
+        Schedules schedules,
         Teams teams) {
 
     public NudgeConfig {
@@ -30,9 +31,23 @@ public record NudgeConfig(
     /** Settings without Teams credentials: Teams then runs in local emulator mode only. */
     public NudgeConfig(String host, int port, Path database, Optional<String> adminToken, ZoneId timeZone,
                        String defaultPack, Path principlesDir, Optional<String> voterKey, List<String> adminUsers,
-                       Slack slack) {
+                       Slack slack, Schedules schedules) {
         this(host, port, database, adminToken, timeZone, defaultPack, principlesDir, voterKey, adminUsers, slack,
-                Teams.emulatorOnly());
+                schedules, Teams.emulatorOnly());
+    }
+
+    /** Reminder schedule settings. */
+    public record Schedules(List<String> leads, int maxPerChannel, java.time.Duration missedGrace, Path holidaysDir,
+                            String defaultCalendar, int workspacePostsPerMinute) {
+        public Schedules {
+            leads = List.copyOf(leads);
+        }
+
+        /** The defaults, as listed in the README. */
+        public static Schedules defaults() {
+            return new Schedules(List.of(), 10, java.time.Duration.ofHours(2), Path.of("config/holidays"),
+                    "england-and-wales", 300);
+        }
     }
 
     /** Slack settings; Slack is on only when both the signing secret and the bot token are present. */
@@ -98,7 +113,7 @@ public record NudgeConfig(
         return "NudgeConfig[host=" + host + ", port=" + port + ", database=" + database + ", adminToken="
                 + mask(adminToken) + ", timeZone=" + timeZone + ", defaultPack=" + defaultPack + ", principlesDir="
                 + principlesDir + ", voterKey=" + mask(voterKey) + ", adminUsers=" + adminUsers + ", slack=" + slack
-                + ", teams=" + teams + "]";
+                + ", schedules=" + schedules + ", teams=" + teams + "]";
     }
 
     private static String mask(Optional<String> secret) {

@@ -85,20 +85,41 @@ public final class PollService {
 
     /** Stores the poll and posts it; if the post fails, nothing is kept and the user is told why. */
     public Optional<Poll> start(PollRepository.NewPoll request, PrivateReply reply) {
-        Poll poll = polls.create(request);
+        Poll poll = create(request);
         try {
-            String messageId = gateways.forConversation(poll.where()).post(poll.where(), null, card(poll));
-            polls.attachMessage(poll.id(), messageId);
+            deliver(poll, null);
         } catch (ChatDeliveryException e) {
             polls.delete(poll.id());
             log.warn("Poll {} not posted in {}: {}", poll.id(), poll.where().channelId(), e.getMessage());
             reply.send(ChatMessage.text("I couldn't post the poll: " + e.getMessage()));
             return Optional.empty();
         }
+        return polls.find(poll.id());
+    }
+
+    /** Stores a poll; nothing is posted yet. */
+    public Poll create(PollRepository.NewPoll request) {
+        return polls.create(request);
+    }
+
+    /** Posts a stored poll (tagged with {@code deliveryKey} when not null), remembers its message, starts its timer. */
+    public String deliver(Poll poll, String deliveryKey) {
+        String messageId = gateways.forConversation(poll.where()).post(poll.where(), null, card(poll), deliveryKey);
+        attach(poll.id(), messageId);
+        return messageId;
+    }
+
+    /** Records the message of a poll (also one found posted after a restart) and starts its close timer. */
+    public void attach(long pollId, String messageId) {
+        polls.attachMessage(pollId, messageId);
+        Poll poll = polls.find(pollId).orElseThrow();
         if (poll.closesAt() != null && closer != null) {
             closer.closeAt(poll.id(), poll.closesAt());
         }
-        return polls.find(poll.id());
+    }
+
+    public Optional<Poll> find(long pollId) {
+        return polls.find(pollId);
     }
 
     private ActionResult onVote(ActionInput input) {

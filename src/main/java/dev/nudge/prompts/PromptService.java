@@ -70,14 +70,9 @@ public final class PromptService {
 
     /** Stores the prompt, then posts it; if the post fails the prompt is removed and the user told why. */
     public Optional<Prompt> ask(ConversationRef where, Principle principle, String askedBy, PrivateReply reply) {
-        PrinciplePack pack = packs.forChannel(where);
-        int asked = prompts.timesAsked(where, pack.name(), principle.number());
-        String question = principle.prompts().get(asked % principle.prompts().size());
-        Prompt prompt = prompts.create(where, pack.name(), principle.number(), question, askedBy, clock.instant());
+        Prompt prompt = prepare(where, principle, askedBy);
         try {
-            String messageId = gateways.forConversation(where).post(where, null,
-                    PromptCard.open(prompt, principle, new AnswerCounts(0, 0, 0, 0)));
-            prompts.attachMessage(prompt.id(), messageId);
+            deliver(prompt, null);
             return prompts.find(prompt.id());
         } catch (ChatDeliveryException e) {
             prompts.delete(prompt.id());
@@ -85,6 +80,46 @@ public final class PromptService {
             reply.send(ChatMessage.text("I couldn't post the prompt: " + e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /** Stores a prompt for the principle, taking its questions in turn; nothing is posted yet. */
+    public Prompt prepare(ConversationRef where, Principle principle, String askedBy) {
+        PrinciplePack pack = packs.forChannel(where);
+        int asked = prompts.timesAsked(where, pack.name(), principle.number());
+        String question = principle.prompts().get(asked % principle.prompts().size());
+        return prompts.create(where, pack.name(), principle.number(), question, askedBy, clock.instant());
+    }
+
+    /** Posts a stored prompt (tagged with {@code deliveryKey} when not null) and remembers its message. */
+    public String deliver(Prompt prompt, String deliveryKey) {
+        String messageId = gateways.forConversation(prompt.where()).post(prompt.where(), null,
+                PromptCard.open(prompt, principleOf(prompt), prompts.counts(prompt.id())), deliveryKey);
+        prompts.attachMessage(prompt.id(), messageId);
+        return messageId;
+    }
+
+    /** Records the message of a prompt that was found posted after a restart. */
+    public void attach(long promptId, String messageId) {
+        prompts.attachMessage(promptId, messageId);
+    }
+
+    public Optional<Prompt> find(long promptId) {
+        return prompts.find(promptId);
+    }
+
+    /** One follow-up in the prompt's thread saying how many have answered; it mentions no one. */
+    public void remind(long promptId, String deliveryKey) {
+        Prompt prompt = prompts.find(promptId).filter(p -> p.messageId() != null).orElse(null);
+        if (prompt == null) {
+            return;
+        }
+        AnswerCounts counts = prompts.counts(promptId);
+        String text = counts.total() == 0
+                ? "Reminder: nobody has answered _" + prompt.question() + "_ yet. One click above is enough."
+                : "Reminder: " + counts.total() + (counts.total() == 1 ? " colleague has" : " colleagues have")
+                + " answered _" + prompt.question() + "_ so far. If you haven't yet, one click above is enough.";
+        gateways.forConversation(prompt.where()).post(prompt.where(), prompt.messageId(), ChatMessage.text(text),
+                deliveryKey);
     }
 
     private ActionResult onAnswer(ActionInput input) {

@@ -2,6 +2,8 @@ package dev.nudge.scheduling;
 
 import dev.nudge.polls.PollCloser;
 import dev.nudge.polls.PollService;
+import dev.nudge.schedules.ScheduleDispatcher;
+import dev.nudge.schedules.ScheduleTimer;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
@@ -26,22 +28,30 @@ import org.slf4j.LoggerFactory;
  * time is scheduled again from the polls table, and a close time already past fires at once. (Quartz's JDBC store on
  * SQLite needs its own DDL and IMMEDIATE transactions; rebuilding from our tables keeps one schema and one truth.)
  */
-public final class QuartzTimer implements PollCloser, AutoCloseable {
+public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QuartzTimer.class);
     private static final String POLLS = "poll-close";
+    private static final String SCHEDULES = "schedule";
+    private static final String REMINDERS = "reminder";
 
     private final Scheduler scheduler;
+    private final java.time.Clock clock;
 
-    public QuartzTimer(PollService polls) {
+    /**
+     * {@code clock} is Nudge's notion of now; Quartz counts in real time, so each due instant is turned into "that
+     * long from now" on the system clock. With the real clock the two are the same.
+     */
+    public QuartzTimer(PollService polls, ScheduleDispatcher dispatcher, java.time.Clock clock) {
+        this.clock = clock;
         Properties properties = new Properties();
         properties.setProperty("org.quartz.scheduler.instanceName", "nudge");
-        properties.setProperty("org.quartz.threadPool.threadCount", "2");
+        properties.setProperty("org.quartz.threadPool.threadCount", "4");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         try {
             scheduler = new StdSchedulerFactory(properties).getScheduler();
-            scheduler.setJobFactory(new Jobs(polls));
+            scheduler.setJobFactory(new Jobs(polls, dispatcher));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz could not start: " + e.getMessage(), e);
         }
@@ -57,26 +67,50 @@ public final class QuartzTimer implements PollCloser, AutoCloseable {
 
     @Override
     public void closeAt(long pollId, Instant at) {
-        JobDetail job = JobBuilder.newJob(ClosePollJob.class).withIdentity(String.valueOf(pollId), POLLS)
-                .usingJobData("pollId", pollId).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(String.valueOf(pollId), POLLS)
-                .startAt(Date.from(at))
+        once(ClosePollJob.class, POLLS, pollId, at, "id", pollId);
+    }
+
+    @Override
+    public void cancel(long pollId) {
+        remove(POLLS, pollId);
+    }
+
+    @Override
+    public void arm(long scheduleId, Instant at) {
+        once(FireScheduleJob.class, SCHEDULES, scheduleId, at, "at", at.toEpochMilli());
+    }
+
+    @Override
+    public void disarm(long scheduleId) {
+        remove(SCHEDULES, scheduleId);
+    }
+
+    @Override
+    public void remindAt(long occurrenceId, Instant at) {
+        once(RemindJob.class, REMINDERS, occurrenceId, at, "id", occurrenceId);
+    }
+
+    /** One job firing once at {@code at} (at once if past), replacing any earlier one with the same id. */
+    private void once(Class<? extends Job> type, String group, long id, Instant at, String dataKey, long dataValue) {
+        JobDetail job = JobBuilder.newJob(type).withIdentity(String.valueOf(id), group)
+                .usingJobData("id", id).usingJobData(dataKey, dataValue).build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(String.valueOf(id), group)
+                .startAt(Date.from(Instant.now().plus(java.time.Duration.between(clock.instant(), at))))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
             scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
         } catch (SchedulerException e) {
-            throw new IllegalStateException("could not schedule the close of poll " + pollId, e);
+            throw new IllegalStateException("could not set the " + group + " timer for " + id, e);
         }
     }
 
-    @Override
-    public void cancel(long pollId) {
+    private void remove(String group, long id) {
         try {
-            scheduler.unscheduleJob(TriggerKey.triggerKey(String.valueOf(pollId), POLLS));
-            scheduler.deleteJob(JobKey.jobKey(String.valueOf(pollId), POLLS));
+            scheduler.unscheduleJob(TriggerKey.triggerKey(String.valueOf(id), group));
+            scheduler.deleteJob(JobKey.jobKey(String.valueOf(id), group));
         } catch (SchedulerException e) {
-            log.warn("Could not cancel the close timer of poll {}: {}", pollId, e.getMessage());
+            log.warn("Could not cancel the {} timer for {}: {}", group, id, e.getMessage());
         }
     }
 
@@ -99,7 +133,7 @@ public final class QuartzTimer implements PollCloser, AutoCloseable {
 
         @Override
         public void execute(org.quartz.JobExecutionContext context) {
-            long pollId = context.getMergedJobDataMap().getLong("pollId");
+            long pollId = context.getMergedJobDataMap().getLong("id");
             try {
                 polls.closeNow(pollId, null);
             } catch (RuntimeException e) {
@@ -108,13 +142,58 @@ public final class QuartzTimer implements PollCloser, AutoCloseable {
         }
     }
 
+    /** Sends a schedule's due occurrence and arms the next one. */
+    static final class FireScheduleJob implements Job {
+        private final ScheduleDispatcher dispatcher;
+
+        FireScheduleJob(ScheduleDispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public void execute(org.quartz.JobExecutionContext context) {
+            long scheduleId = context.getMergedJobDataMap().getLong("id");
+            Instant at = Instant.ofEpochMilli(context.getMergedJobDataMap().getLong("at"));
+            try {
+                dispatcher.fire(scheduleId, at);
+            } catch (RuntimeException e) {
+                log.error("Schedule {} failed to fire for {}", scheduleId, at, e);
+            }
+        }
+    }
+
+    /** Sends the follow-up of one prompt occurrence. */
+    static final class RemindJob implements Job {
+        private final ScheduleDispatcher dispatcher;
+
+        RemindJob(ScheduleDispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public void execute(org.quartz.JobExecutionContext context) {
+            long occurrenceId = context.getMergedJobDataMap().getLong("id");
+            try {
+                dispatcher.remind(occurrenceId);
+            } catch (RuntimeException e) {
+                log.error("Reminder for occurrence {} failed", occurrenceId, e);
+            }
+        }
+    }
+
     /** Builds jobs with their collaborators instead of Quartz's no-argument constructor and statics. */
-    private record Jobs(PollService polls) implements JobFactory {
+    private record Jobs(PollService polls, ScheduleDispatcher dispatcher) implements JobFactory {
         @Override
         public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
             Class<? extends Job> type = bundle.getJobDetail().getJobClass();
             if (type == ClosePollJob.class) {
                 return new ClosePollJob(polls);
+            }
+            if (type == FireScheduleJob.class) {
+                return new FireScheduleJob(dispatcher);
+            }
+            if (type == RemindJob.class) {
+                return new RemindJob(dispatcher);
             }
             throw new SchedulerException("no factory for job " + type.getName());
         }

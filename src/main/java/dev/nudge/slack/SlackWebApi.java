@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
@@ -15,6 +16,7 @@ import dev.nudge.chat.ChatMessage;
 import dev.nudge.chat.ConversationRef;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -63,21 +65,53 @@ public final class SlackWebApi implements ChatGateway {
         this.sleeper = sleeper;
     }
 
+    /** Message metadata type that carries a delivery key, so a post can be found again after a crash. */
+    static final String DELIVERY_EVENT = "nudge_delivery";
+
     @Override
-    public String post(ConversationRef where, String threadId, ChatMessage message) {
+    public String post(ConversationRef where, String threadId, ChatMessage message, String deliveryKey) {
         List<List<LayoutBlock>> pages = renderer.pages(message);
         String first = null;
         for (List<LayoutBlock> page : pages) {
+            Message.Metadata metadata = deliveryKey == null || first != null ? null : Message.Metadata.builder()
+                    .eventType(DELIVERY_EVENT).eventPayload(Map.of("key", deliveryKey)).build();
             ChatPostMessageResponse response = call("chat.postMessage", m -> m.chatPostMessage(r -> r
                     .channel(where.channelId())
                     .threadTs(threadId)
                     .text(renderer.fallback(message))
+                    .metadata(metadata)
                     .blocks(page)));
             if (first == null) {
                 first = response.getTs();
             }
         }
         return first;
+    }
+
+    @Override
+    public Lookup findDelivered(ConversationRef where, String deliveryKey, Instant since) {
+        var history = call("conversations.history", m -> m.conversationsHistory(r -> r
+                .channel(where.channelId())
+                .oldest(since.getEpochSecond() + ".000000")
+                .includeAllMetadata(true)
+                .limit(200)));
+        if (history.getMessages() == null) {
+            return Lookup.NOT_FOUND;
+        }
+        for (Message posted : history.getMessages()) {
+            Message.Metadata metadata = posted.getMetadata();
+            if (metadata != null && DELIVERY_EVENT.equals(metadata.getEventType()) && metadata.getEventPayload() != null
+                    && deliveryKey.equals(String.valueOf(metadata.getEventPayload().get("key")))) {
+                return Lookup.found(posted.getTs());
+            }
+        }
+        return Lookup.NOT_FOUND;
+    }
+
+    @Override
+    public boolean canPost(ConversationRef where) {
+        var info = call("conversations.info", m -> m.conversationsInfo(r -> r.channel(where.channelId())));
+        return info.getChannel() != null && info.getChannel().isMember();
     }
 
     @Override

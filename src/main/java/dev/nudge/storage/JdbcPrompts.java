@@ -54,7 +54,8 @@ public final class JdbcPrompts implements PromptRepository {
         return database.read(connection -> {
             Map<Integer, Instant> last = new HashMap<>();
             Sql.list(connection, "SELECT principle_number, max(asked_at) AS last FROM prompts WHERE platform = ? AND "
-                            + "workspace_id = ? AND channel_id = ? AND pack = ? GROUP BY principle_number",
+                            + "workspace_id = ? AND channel_id = ? AND pack = ? AND message_id IS NOT NULL "
+                            + "GROUP BY principle_number",
                     row -> last.put(row.getInt("principle_number"), Instant.ofEpochMilli(row.getLong("last"))),
                     where.platform().id(), where.workspaceId(), where.channelId(), pack);
             return last;
@@ -64,7 +65,8 @@ public final class JdbcPrompts implements PromptRepository {
     @Override
     public int timesAsked(ConversationRef where, String pack, int principleNumber) {
         return database.read(connection -> Sql.one(connection, "SELECT count(*) FROM prompts WHERE platform = ? AND "
-                        + "workspace_id = ? AND channel_id = ? AND pack = ? AND principle_number = ?",
+                        + "workspace_id = ? AND channel_id = ? AND pack = ? AND principle_number = ? "
+                        + "AND message_id IS NOT NULL",
                 row -> row.getInt(1), where.platform().id(), where.workspaceId(), where.channelId(), pack,
                 principleNumber).orElse(0));
     }

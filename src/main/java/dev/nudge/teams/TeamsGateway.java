@@ -74,12 +74,29 @@ public final class TeamsGateway implements ChatGateway {
         this.backOffBase = backOffBase;
     }
 
+    /**
+     * Posts a message. Teams offers bots no way to search a conversation for it later, so the delivery key is not
+     * sent and {@link #findDelivered} stays UNKNOWN: after a crash between outbox and send, the schedule dispatcher
+     * decides by its own rules.
+     */
     @Override
-    public String post(ConversationRef where, String threadId, ChatMessage message) {
+    public String post(ConversationRef where, String threadId, ChatMessage message, String deliveryKey) {
         ConversationStore.Entry entry = usable(where);
         String conversationId = threadId != null && entry.isChannel()
                 ? where.channelId() + ConversationStore.THREAD_MARKER + threadId : where.channelId();
         return send(where, entry.reference(), conversationId, activity(message, null));
+    }
+
+    /** Nudge can post where it has an active stored reference (it was added there or written to there). */
+    @Override
+    public boolean canPost(ConversationRef where) {
+        return store.find(where).map(ConversationStore.Entry::active).orElse(false);
+    }
+
+    /** Teams allows 8 sends in two seconds per conversation; the send limiter holds to that in any case. */
+    @Override
+    public Duration channelInterval() {
+        return Duration.ofMillis(250);
     }
 
     @Override

@@ -85,7 +85,8 @@ class SlackManifestTest {
     @Test
     void the_bot_asks_for_exactly_the_scopes_the_code_uses() {
         assertThat(texts(manifest.path("oauth_config").path("scopes").path("bot"))).containsExactlyInAnyOrder(
-                "commands", "chat:write", "app_mentions:read", "users:read", "channels:read", "groups:read");
+                "commands", "chat:write", "app_mentions:read", "users:read", "channels:read", "groups:read",
+                "channels:history", "groups:history");
         assertThat(manifest.path("oauth_config").path("scopes").path("user").isMissingNode()).isTrue();
     }
 

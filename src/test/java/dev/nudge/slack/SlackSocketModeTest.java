@@ -39,7 +39,7 @@ class SlackSocketModeTest {
         nudge = new TestNudge(new NudgeConfig("127.0.0.1", 0, dir.resolve("nudge.db"), Optional.empty(),
                 ZoneId.of("Europe/London"), "nhs", dir.resolve("principles"), Optional.empty(), List.of(),
                 new NudgeConfig.Slack(Optional.empty(), Optional.of("xoxb-test-token"), Optional.of("xapp-test-token"),
-                        URI.create(slack.apiUrl()))));
+                        URI.create(slack.apiUrl())), NudgeConfig.Schedules.defaults()));
     }
 
     @AfterEach

@@ -89,8 +89,8 @@ class TeamsManifestTest {
         assertThat(texts(bot.path("scopes"))).containsExactlyInAnyOrder("team", "personal", "groupChat");
         List<String> titles = new ArrayList<>();
         bot.path("commandLists").get(0).path("commands").forEach(command -> titles.add(command.path("title").asText()));
-        // The same five commands the help text lists (TeamsPromptJourneyTest checks that side).
-        assertThat(titles).containsExactlyInAnyOrder("help", "principles", "ask", "poll", "pack");
+        // The same commands the help text lists (TeamsPromptJourneyTest checks that side).
+        assertThat(titles).containsExactlyInAnyOrder("help", "principles", "ask", "poll", "pack", "schedule");
     }
 
     @Test

@@ -53,7 +53,7 @@ class TeamsPromptJourneyTest {
         FakeTeams.Call help = teams.await("send", call -> call.visibleText().contains("Nudge commands"));
         assertThat(help.conversationId()).startsWith(CHANNEL + ";messageid=");
         assertThat(help.visibleText()).contains("@Nudge help", "@Nudge principles", "@Nudge ask [principle number or word]",
-                "@Nudge poll", "@Nudge pack [name]");
+                "@Nudge poll", "@Nudge pack [name]", "@Nudge schedule");
         assertThat(help.card().path("version").asText()).isEqualTo("1.5");
         assertThat(help.authorization()).isEqualTo("Bearer " + FakeTeams.accessToken(FakeTeams.TENANT));
     }

@@ -55,9 +55,11 @@ public final class FakeSlack implements AutoCloseable {
 
     private final Javalin server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    private final AtomicLong ts = new AtomicLong();
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private final Map<String, List<String>> scriptedFailures = new ConcurrentHashMap<>();
     private final Set<String> admins = ConcurrentHashMap.newKeySet();
+    private final Set<String> outsideChannels = ConcurrentHashMap.newKeySet();
     private volatile String socketUrl;
     private volatile io.javalin.websocket.WsContext socket;
     private final List<String> socketFrames = new CopyOnWriteArrayList<>();
@@ -122,6 +124,43 @@ public final class FakeSlack implements AutoCloseable {
             }
             sleep(20);
         }
+    }
+
+    /** Channels the bot is not a member of (conversations.info answers is_member false). */
+    public void leaveChannel(String channelId) {
+        outsideChannels.add(channelId);
+    }
+
+    /** What conversations.history returns: the messages posted in the channel, newest first, with their metadata. */
+    private List<Map<String, Object>> history(String channel, String oldest) {
+        double from = oldest == null ? 0 : Double.parseDouble(oldest);
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (Call call : calls) {
+            if (call.method().equals("chat.postMessage") && channel.equals(call.params().get("channel"))
+                    && call.ts() != null && Double.parseDouble(call.ts()) >= from) {
+                Map<String, Object> message = new LinkedHashMap<>();
+                message.put("type", "message");
+                message.put("ts", call.ts());
+                message.put("bot_id", "B1");
+                message.put("text", call.params().getOrDefault("text", ""));
+                if (call.params().get("metadata") != null) {
+                    message.put("metadata", call.json("metadata"));
+                }
+                messages.add(0, message);
+            }
+        }
+        return messages;
+    }
+
+    /** Pretends a message was posted earlier (for example by a Nudge that crashed before noting it). */
+    public String injectPosted(String channel, String text, String metadataJson) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("channel", channel);
+        params.put("text", text);
+        params.put("metadata", metadataJson);
+        params.put("_ts", nextTs());
+        calls.add(new Call("chat.postMessage", params, "injected", Instant.now()));
+        return params.get("_ts");
     }
 
     public void makeAdmin(String userId) {
@@ -191,13 +230,23 @@ public final class FakeSlack implements AutoCloseable {
                         "is_owner", false, "is_primary_owner", false));
             }
             case "apps.connections.open" -> answer.put("url", socketUrl());
+            case "conversations.info" -> answer.put("channel", Map.of("id", params.get("channel"),
+                    "is_member", !outsideChannels.contains(params.get("channel"))));
+            case "conversations.history" -> answer.put("messages", history(params.get("channel"), params.get("oldest")));
             case "views.open" -> answer.put("view", Map.of("id", "V" + nextTs()));
             default -> { }
         }
     }
 
+    /** Message timestamps follow this clock, as Slack's follow real time (tests may move Nudge's clock). */
+    public void useClock(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     private String nextTs() {
-        long value = ts.incrementAndGet();
+        Instant now = clock.instant();
+        long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        long value = ts.updateAndGet(previous -> Math.max(previous + 1, micros));
         return value / 1_000_000 + "." + String.format("%06d", value % 1_000_000);
     }
 
@@ -240,6 +289,11 @@ public final class FakeSlack implements AutoCloseable {
 
     public void clear() {
         calls.clear();
+    }
+
+    /** Lets time pass in a test (for "nothing happens" checks). */
+    public static void settleFor(long millis) {
+        sleep(millis);
     }
 
     static void sleep(long millis) {

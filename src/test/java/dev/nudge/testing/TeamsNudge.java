@@ -24,6 +24,6 @@ public final class TeamsNudge {
         return new NudgeConfig("127.0.0.1", 0, dir.resolve("nudge.db"), Optional.empty(), ZoneId.of("Europe/London"),
                 "nhs", dir.resolve("principles"), Optional.empty(), admins,
                 new NudgeConfig.Slack(Optional.empty(), Optional.empty(), Optional.empty(),
-                        URI.create("https://slack.com/api/")), teams);
+                        URI.create("https://slack.com/api/")), NudgeConfig.Schedules.defaults(), teams);
     }
 }

@@ -27,11 +27,15 @@ public final class TestNudge implements AutoCloseable {
     }
 
     public TestNudge(Path dir, FakeSlack slack, Clock clock, List<String> admins) {
+        this(dir, slack, clock, admins, NudgeConfig.Schedules.defaults());
+    }
+
+    public TestNudge(Path dir, FakeSlack slack, Clock clock, List<String> admins, NudgeConfig.Schedules schedules) {
         this.clock = clock;
         this.config = new NudgeConfig("127.0.0.1", 0, dir.resolve("nudge.db"), Optional.of("admin-token-for-tests"),
                 ZoneId.of("Europe/London"), "nhs", dir.resolve("principles"), Optional.empty(), admins,
                 new NudgeConfig.Slack(Optional.of(SlackClient.SECRET), Optional.of("xoxb-test-token"), Optional.empty(),
-                        URI.create(slack.apiUrl())));
+                        URI.create(slack.apiUrl())), schedules);
         start();
     }
 
