@@ -125,12 +125,31 @@ public final class TeamsAuthenticator {
         if (serviceUrl != null && !serviceUrl.equalsIgnoreCase(activity.getServiceUrl())) {
             throw new Refused(401, "token serviceurl does not match the activity's serviceUrl");
         }
+        if (serviceUrl == null && !isBotConnector(activity.getServiceUrl())) {
+            // Nudge sends its own connector token to the serviceUrl: without a claim binding it, only Microsoft's.
+            throw new Refused(401, "tenant token without serviceurl claim for a serviceUrl that is not a Bot Connector");
+        }
         if (fromTenant && claims.containsKey("tid") && !tenant.get().tenantId().equalsIgnoreCase(claims.get("tid"))) {
             throw new Refused(401, "token tenant does not match MICROSOFT_APP_TENANT_ID");
         }
         // The adapter finds the outbound credentials by the audience claim.
         Map<String, String> trusted = new HashMap<>(claims);
         return new ClaimsIdentity(identity.getIssuer(), identity.getType(), trusted);
+    }
+
+    /** Hosts of the Bot Connector service in Microsoft's public and government clouds. */
+    static boolean isBotConnector(String serviceUrl) {
+        try {
+            String host = java.net.URI.create(serviceUrl).getHost();
+            if (host == null || !serviceUrl.toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+                return false;
+            }
+            host = host.toLowerCase(java.util.Locale.ROOT);
+            return host.equals("smba.trafficmanager.net") || host.endsWith(".botframework.com")
+                    || host.endsWith(".teams.microsoft.com") || host.endsWith(".teams.microsoft.us");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A short reason from the JWT library's message (expired, bad signature, wrong algorithm...). */

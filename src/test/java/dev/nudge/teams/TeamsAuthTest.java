@@ -80,12 +80,24 @@ class TeamsAuthTest {
     void a_token_issued_by_the_bots_own_tenant_is_accepted() {
         ObjectNode claims = claims().put("iss", "https://sts.windows.net/" + FakeTeams.TENANT + "/")
                 .put("tid", FakeTeams.TENANT);
-        claims.remove("serviceurl");
         KeyPair tenantKey = teams.key(FakeTeams.TENANT_KEY);
 
         assertThat(withToken(TeamsClient.token(FakeTeams.TENANT_KEY, tenantKey.getPrivate(), claims)).status())
                 .isEqualTo(202);
         teams.await("send", call -> call.visibleText().contains("Nudge commands"));
+    }
+
+    @Test
+    void a_tenant_token_without_a_serviceurl_claim_is_refused_for_a_service_url_that_is_not_microsofts() {
+        ObjectNode claims = claims().put("iss", teams.loginUrl() + "/" + FakeTeams.TENANT + "/v2.0")
+                .put("tid", FakeTeams.TENANT);
+        claims.remove("serviceurl");
+
+        assertRefused(withToken(TeamsClient.token(FakeTeams.TENANT_KEY, teams.key(FakeTeams.TENANT_KEY).getPrivate(),
+                claims)), 401);
+        assertThat(TeamsAuthenticator.isBotConnector("https://smba.trafficmanager.net/emea/")).isTrue();
+        assertThat(TeamsAuthenticator.isBotConnector("https://smba.trafficmanager.net.evil.example/")).isFalse();
+        assertThat(TeamsAuthenticator.isBotConnector("http://smba.trafficmanager.net/emea/")).isFalse();
     }
 
     @Test

@@ -77,6 +77,17 @@ class TeamsPromptJourneyTest {
     }
 
     @Test
+    void pack_lists_the_packs_and_choosing_an_unknown_one_is_explained() {
+        client.mention("U1", CHANNEL, "pack");
+        assertThat(teams.await("send", call -> call.visibleText().contains("Available packs")).visibleText())
+                .contains("This channel uses **nhs**", "@Nudge pack <name>");
+
+        client.mention("U1", CHANNEL, "pack nope");
+        teams.await("send", call -> call.visibleText().contains("There is no principle pack called 'nope'"));
+        assertThat(nudge.count("SELECT count(*) FROM channels WHERE pack IS NOT NULL")).isZero();
+    }
+
+    @Test
     void ask_posts_a_card_and_a_click_is_stored_with_platform_teams_and_the_card_updates() {
         client.mention("U1", CHANNEL, "ask 3");
         FakeTeams.Call card = teams.await("send", call -> call.visibleText().contains("Have you measured this week?"));

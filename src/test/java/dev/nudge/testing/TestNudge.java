@@ -40,8 +40,12 @@ public final class TestNudge implements AutoCloseable {
     }
 
     public TestNudge(NudgeConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    public TestNudge(NudgeConfig config, Clock clock) {
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         start();
     }
 
