@@ -55,7 +55,8 @@ public final class FakeSlack implements AutoCloseable {
 
     private final Javalin server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final AtomicLong ts = new AtomicLong(System.currentTimeMillis() * 1000);
+    private final AtomicLong ts = new AtomicLong();
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private final Map<String, List<String>> scriptedFailures = new ConcurrentHashMap<>();
     private final Set<String> admins = ConcurrentHashMap.newKeySet();
     private final Set<String> outsideChannels = ConcurrentHashMap.newKeySet();
@@ -237,8 +238,15 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** Message timestamps follow this clock, as Slack's follow real time (tests may move Nudge's clock). */
+    public void useClock(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     private String nextTs() {
-        long value = ts.incrementAndGet();
+        Instant now = clock.instant();
+        long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        long value = ts.updateAndGet(previous -> Math.max(previous + 1, micros));
         return value / 1_000_000 + "." + String.format("%06d", value % 1_000_000);
     }
 
@@ -281,6 +289,11 @@ public final class FakeSlack implements AutoCloseable {
 
     public void clear() {
         calls.clear();
+    }
+
+    /** Lets time pass in a test (for "nothing happens" checks). */
+    public static void settleFor(long millis) {
+        sleep(millis);
     }
 
     static void sleep(long millis) {
