@@ -42,6 +42,7 @@ import dev.nudge.storage.JdbcDeliveries;
 import dev.nudge.storage.JdbcPolls;
 import dev.nudge.storage.JdbcPrompts;
 import dev.nudge.web.HttpServer;
+import dev.nudge.web.admin.AdminRoutes;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Duration;
@@ -167,10 +168,17 @@ public final class Nudge implements AutoCloseable {
         String slackOff = slackConfig.socketMode() && slackConfig.enabled()
                 ? "Slack runs in Socket Mode; set SLACK_SIGNING_SECRET to also accept HTTP events"
                 : slackConfig.disabledReason().orElse("");
-        HttpServer server = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff);
+        HttpServer server = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff,
+                AdminRoutes.create(config.adminToken(), schedules, rules, calendars, packs, gateways, clock,
+                        config.timeZone(), scheduleConfig.defaultCalendar(), scheduleConfig.maxPerChannel()));
         onStop(Stage.HTTP, server);
         server.start();
         log.info("Nudge is listening on {}:{} with database {}", config.host(), server.port(), database.file());
+        if (config.adminToken().isPresent()) {
+            log.info("Admin API at /api/v1/schedules and admin page at /admin/schedules are on");
+        } else {
+            log.warn("Admin API and page are OFF (they answer 503): set NUDGE_ADMIN_TOKEN to turn them on");
+        }
         return server;
     }
 
