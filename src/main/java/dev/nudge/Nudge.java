@@ -44,6 +44,7 @@ import dev.nudge.storage.JdbcPrompts;
 import dev.nudge.storage.JdbcTeamsConversations;
 import dev.nudge.teams.TeamsModule;
 import dev.nudge.web.HttpServer;
+import dev.nudge.web.admin.AdminRoutes;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Duration;
@@ -177,10 +178,17 @@ public final class Nudge implements AutoCloseable {
                 ? "Slack runs in Socket Mode; set SLACK_SIGNING_SECRET to also accept HTTP events"
                 : slackConfig.disabledReason().orElse("");
         HttpServer server = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff,
-                teams.handler());
+                routes(AdminRoutes.create(config.adminToken(), schedules, rules, calendars, packs, gateways, clock,
+                        config.timeZone(), scheduleConfig.defaultCalendar(), scheduleConfig.maxPerChannel()),
+                        routes -> routes.post("/api/messages", teams.handler())));
         onStop(Stage.HTTP, server);
         server.start();
         log.info("Nudge is listening on {}:{} with database {}", config.host(), server.port(), database.file());
+        if (config.adminToken().isPresent()) {
+            log.info("Admin API at /api/v1/schedules and admin page at /admin/schedules are on");
+        } else {
+            log.warn("Admin API and page are OFF (they answer 503): set NUDGE_ADMIN_TOKEN to turn them on");
+        }
         return server;
     }
 
@@ -191,6 +199,13 @@ public final class Nudge implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The admin route groups and Teams' endpoint, for the one server. */
+    private static List<dev.nudge.web.Routes> routes(List<dev.nudge.web.Routes> admin, dev.nudge.web.Routes teams) {
+        List<dev.nudge.web.Routes> all = new ArrayList<>(admin);
+        all.add(teams);
+        return all;
     }
 
     private static void forgetOldDeliveries(JdbcDeliveries deliveries, Clock clock) {

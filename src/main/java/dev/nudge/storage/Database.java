@@ -25,6 +25,11 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Path file;
+    /**
+     * SQLite allows one writer at a time. Queueing writers here, in the JVM, is cheaper than letting them collide in
+     * SQLite, whose busy handler sleeps in growing steps while it waits for the lock.
+     */
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
 
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
@@ -65,6 +70,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs the work in one transaction: everything or nothing is written. */
     public <T> T transaction(Work<T> work) {
+        writeLock.lock();
+        try {
+            return inTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {

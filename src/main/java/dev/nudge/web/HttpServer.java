@@ -3,14 +3,16 @@ package dev.nudge.web;
 import dev.nudge.storage.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Javalin server: {@code /health}, {@code /slack/events} (or a 503 saying why Slack is off),
- * {@code /api/messages} for Teams, and room for the admin routes. Request bodies over 1 MB are refused before any handler runs.
+ * The one Javalin server: {@code /health}, {@code /slack/events} (or a 503 saying why Slack is off), and the route
+ * groups handed in (the admin API and page, Teams' {@code /api/messages}). Request bodies over 1 MB are refused
+ * before any handler runs.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -19,14 +21,8 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
 
     /** {@code slackHandler} is empty when Slack is off; {@code slackOffReason} then says why. */
-    public HttpServer(String host, int port, Database database, Optional<Handler> slackHandler, String slackOffReason) {
-        this(host, port, database, slackHandler, slackOffReason, ctx -> ctx.status(503).json(Map.of(
-                "error", "Teams is not set up on this Nudge server")));
-    }
-
-    /** As above, with {@code teamsHandler} answering {@code POST /api/messages} (the Bot Framework endpoint). */
     public HttpServer(String host, int port, Database database, Optional<Handler> slackHandler, String slackOffReason,
-                      Handler teamsHandler) {
+                      List<Routes> routes) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -44,7 +40,7 @@ public final class HttpServer implements AutoCloseable {
             });
             config.routes.post("/slack/events", slackHandler.orElse(ctx -> ctx.status(503).json(Map.of(
                     "error", "Slack is not configured on this Nudge server: " + slackOffReason))));
-            config.routes.post("/api/messages", teamsHandler);
+            routes.forEach(group -> group.addTo(config.routes));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(Map.of("error", "internal error"));

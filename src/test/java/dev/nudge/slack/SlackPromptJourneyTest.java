@@ -107,6 +107,11 @@ class SlackPromptJourneyTest {
     void ask_without_a_principle_picks_the_least_recently_asked_one() {
         client.command("U1", "C1", "ask 1");
         slack.await("chat.postMessage", call -> true);
+        // A prompt counts as asked once its message is attached, just after the fake has recorded the post.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (nudge.count("SELECT count(*) FROM prompts WHERE message_id IS NOT NULL") == 0 && System.nanoTime() < deadline) {
+            slack.settle(java.time.Duration.ofMillis(50));
+        }
         client.command("U1", "C1", "ask");
         slack.awaitCount("chat.postMessage", call -> true, 2);
 

@@ -153,6 +153,11 @@ class SlackScheduleJourneyTest {
         nudge.start();
 
         awaitPrompt();
+        // The fake records the post before Nudge marks the occurrence sent.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!"sent".equals(occurrences().get(0).get("status")) && System.nanoTime() < deadline) {
+            slack.settle(Duration.ofMillis(50));
+        }
         assertThat(occurrences()).extracting(row -> row.get("status")).containsExactly("sent");
     }
 
