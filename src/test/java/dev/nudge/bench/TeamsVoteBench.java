@@ -29,12 +29,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Run after {@code mvn -q test-compile}: {@code java -cp target/test-classes:target/classes:$(mvn -q
  * dependency:build-classpath -Dmdep.outputFile=/dev/stdout) dev.nudge.bench.TeamsVoteBench [votes] [clients]}
- * (defaults 20000 votes from 32 concurrent clients, after 2000 warm-up votes on another poll).
+ * (defaults 30000 votes from 8 concurrent clients, after 2000 warm-up votes on another poll).
+ *
+ * <p>Measured on the 2-core development machine, client and server in one JVM, single-tenant tokens checked on
+ * every request: 8 clients: 993 votes/s, ack p50 6.8 ms, p99 26.4 ms, 0 lost; 32 clients: 890 votes/s, p50
+ * 26.7 ms, p99 113.8 ms, 0 lost (the 32 client threads compete with the server for the two cores).
  */
 public final class TeamsVoteBench {
     public static void main(String[] args) throws Exception {
-        int votes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int votes = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Path dir = Files.createTempDirectory("nudge-teams-bench");
         try (FakeTeams teams = new FakeTeams();
              TestNudge nudge = new TestNudge(TeamsNudge.config(dir, TeamsNudge.singleTenant(teams), List.of()))) {
