@@ -2,6 +2,7 @@ package dev.nudge.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
 import dev.nudge.testing.TestNudge;
@@ -107,6 +108,8 @@ class SlackPromptJourneyTest {
     void ask_without_a_principle_picks_the_least_recently_asked_one() {
         client.command("U1", "C1", "ask 1");
         slack.await("chat.postMessage", call -> true);
+        // A prompt counts as asked once its message is noted, which happens just after Slack answers.
+        Eventually.eventually(() -> nudge.count("SELECT count(*) FROM prompts WHERE message_id IS NOT NULL"), n -> n == 1);
         client.command("U1", "C1", "ask");
         slack.awaitCount("chat.postMessage", call -> true, 2);
 

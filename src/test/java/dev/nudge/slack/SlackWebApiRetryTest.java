@@ -4,6 +4,7 @@ import static dev.nudge.slack.SlackPromptJourneyTest.actionId;
 import static dev.nudge.slack.SlackPromptJourneyTest.actionValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
 import dev.nudge.testing.TestNudge;
@@ -44,7 +45,8 @@ class SlackWebApiRetryTest {
 
         List<FakeSlack.Call> attempts = slack.awaitCount("chat.postMessage", call -> true, 2);
         assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        assertThat(nudge.query("SELECT message_id FROM prompts").get(0).get("message_id")).isEqualTo(attempts.get(1).ts());
+        assertThat(Eventually.eventually(() -> nudge.query("SELECT message_id FROM prompts").get(0).get("message_id"),
+                id -> id != null)).isEqualTo(attempts.get(1).ts());
     }
 
     @Test
