@@ -5,34 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
+import dev.nudge.testing.SlackEndToEnd;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Help, principles, ask -> click -> stored, and the note modal, through the real Bolt app over HTTP. */
-class SlackPromptJourneyTest {
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    TestNudge nudge;
-    SlackClient client;
-
-    @BeforeEach
-    void start() {
-        slack = new FakeSlack();
-        nudge = new TestNudge(dir, slack);
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
-    }
+class SlackPromptJourneyTest extends SlackEndToEnd {
 
     @Test
     void help_lists_every_command_with_its_usage() {

@@ -7,35 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
+import dev.nudge.testing.SlackEndToEnd;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Slack's 429s and failures: Nudge waits Retry-After and retries, and never loses an acknowledged answer. */
-class SlackWebApiRetryTest {
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    TestNudge nudge;
-    SlackClient client;
-
-    @BeforeEach
-    void start() {
-        slack = new FakeSlack();
-        nudge = new TestNudge(dir, slack);
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
-    }
+class SlackWebApiRetryTest extends SlackEndToEnd {
 
     @Test
     void a_rate_limited_post_is_retried_after_the_retry_after_delay() {
