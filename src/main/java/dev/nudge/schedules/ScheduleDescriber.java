@@ -34,10 +34,17 @@ public final class ScheduleDescriber {
     }
 
     public String describe(ScheduleRule rule) {
+        return describe(rule, false);
+    }
+
+    /** As {@link #describe(ScheduleRule)}; a paused schedule says so instead of naming a next time. */
+    public String describe(ScheduleRule rule, boolean paused) {
         StringBuilder text = new StringBuilder(rhythm(rule)).append(" at ").append(TIME.format(rule.time()))
                 .append(" (").append(rule.zone().getId()).append(")");
         Optional<Occurrence> next = evaluator.nextToSend(rule, clock.instant());
-        if (next.isPresent()) {
+        if (paused) {
+            text.append(". Paused: nothing is sent until it is resumed.");
+        } else if (next.isPresent()) {
             text.append(", next: ").append(when(rule, next.get())).append('.');
         } else {
             text.append(". It never runs: every day it falls on is skipped.");

@@ -183,15 +183,26 @@ public final class ScheduleRequestParser {
     }
 
     private static LocalTime time(String text) {
-        Matcher matcher = TIME.matcher(text);
+        return clockTime(text).orElseThrow(() -> new UserInputException(clip(text)
+                + " is not a time: use 24-hour HH:MM, e.g. " + EXAMPLE + "."));
+    }
+
+    /** A 24-hour "HH:MM" time, shared with the admin API so both read times alike. */
+    public static java.util.Optional<LocalTime> clockTime(String text) {
+        Matcher matcher = TIME.matcher(text.strip());
         if (matcher.matches()) {
             int hour = Integer.parseInt(matcher.group(1));
             int minute = Integer.parseInt(matcher.group(2));
             if (hour < 24 && minute < 60) {
-                return LocalTime.of(hour, minute);
+                return java.util.Optional.of(LocalTime.of(hour, minute));
             }
         }
-        throw new UserInputException(clip(text) + " is not a time: use 24-hour HH:MM, e.g. " + EXAMPLE + ".");
+        return java.util.Optional.empty();
+    }
+
+    /** A day by its name or short name ("mon", "monday", "tues"...), shared with the admin API. */
+    public static java.util.Optional<DayOfWeek> dayNamed(String text) {
+        return java.util.Optional.ofNullable(DAY_NAMES.get(text.strip().toLowerCase(Locale.ROOT)));
     }
 
     private static ZoneId zone(String text) {

@@ -133,7 +133,7 @@ public final class ScheduleService {
 
     /** Plain words: when it runs, the next time, what it skips. */
     public String describe(Schedule schedule) {
-        return describer.describe(schedule.rule());
+        return describer.describe(schedule.rule(), !schedule.active());
     }
 
     public String describe(ScheduleRule rule) {

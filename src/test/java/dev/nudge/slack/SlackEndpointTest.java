@@ -4,36 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
+import dev.nudge.testing.SlackEndToEnd;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What /slack/events does with forged, stale, oversized and malformed requests, and with Events API callbacks. */
-class SlackEndpointTest {
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    TestNudge nudge;
-    SlackClient client;
-
-    @BeforeEach
-    void start() {
-        slack = new FakeSlack();
-        nudge = new TestNudge(dir, slack);
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
-    }
+class SlackEndpointTest extends SlackEndToEnd {
 
     private static byte[] commandBody(String text) {
         return SlackClient.formBody(Map.of("team_id", "T1", "channel_id", "C1", "user_id", "U1", "command", "/nudge",

@@ -6,36 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
+import dev.nudge.testing.SlackEndToEnd;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Polls end to end: create, vote, change vote, live counts, close by hand and on time, anonymity. */
-class SlackPollJourneyTest {
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    TestNudge nudge;
-    SlackClient client;
+class SlackPollJourneyTest extends SlackEndToEnd {
 
     @BeforeEach
-    void start() {
-        slack = new FakeSlack();
+    void admins() {
         slack.makeAdmin("UADMIN");
-        nudge = new TestNudge(dir, slack);
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
     }
 
     private FakeSlack.Call createPoll(String text) {

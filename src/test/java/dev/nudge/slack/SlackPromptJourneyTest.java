@@ -2,36 +2,15 @@ package dev.nudge.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
+import dev.nudge.testing.SlackEndToEnd;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Help, principles, ask -> click -> stored, and the note modal, through the real Bolt app over HTTP. */
-class SlackPromptJourneyTest {
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    TestNudge nudge;
-    SlackClient client;
-
-    @BeforeEach
-    void start() {
-        slack = new FakeSlack();
-        nudge = new TestNudge(dir, slack);
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
-    }
+class SlackPromptJourneyTest extends SlackEndToEnd {
 
     @Test
     void help_lists_every_command_with_its_usage() {
@@ -107,11 +86,8 @@ class SlackPromptJourneyTest {
     void ask_without_a_principle_picks_the_least_recently_asked_one() {
         client.command("U1", "C1", "ask 1");
         slack.await("chat.postMessage", call -> true);
-        // A prompt counts as asked once its message is attached, just after the fake has recorded the post.
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-        while (nudge.count("SELECT count(*) FROM prompts WHERE message_id IS NOT NULL") == 0 && System.nanoTime() < deadline) {
-            slack.settle(java.time.Duration.ofMillis(50));
-        }
+        // A prompt counts as asked once its message is noted, which happens just after Slack answers.
+        Eventually.eventually(() -> nudge.count("SELECT count(*) FROM prompts WHERE message_id IS NOT NULL"), n -> n == 1);
         client.command("U1", "C1", "ask");
         slack.awaitCount("chat.postMessage", call -> true, 2);
 

@@ -4,37 +4,16 @@ import static dev.nudge.slack.SlackPromptJourneyTest.actionId;
 import static dev.nudge.slack.SlackPromptJourneyTest.actionValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
+import dev.nudge.testing.SlackEndToEnd;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Slack's 429s and failures: Nudge waits Retry-After and retries, and never loses an acknowledged answer. */
-class SlackWebApiRetryTest {
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    TestNudge nudge;
-    SlackClient client;
-
-    @BeforeEach
-    void start() {
-        slack = new FakeSlack();
-        nudge = new TestNudge(dir, slack);
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
-    }
+class SlackWebApiRetryTest extends SlackEndToEnd {
 
     @Test
     void a_rate_limited_post_is_retried_after_the_retry_after_delay() {
@@ -44,7 +23,8 @@ class SlackWebApiRetryTest {
 
         List<FakeSlack.Call> attempts = slack.awaitCount("chat.postMessage", call -> true, 2);
         assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        assertThat(nudge.query("SELECT message_id FROM prompts").get(0).get("message_id")).isEqualTo(attempts.get(1).ts());
+        assertThat(Eventually.eventually(() -> nudge.query("SELECT message_id FROM prompts").get(0).get("message_id"),
+                id -> id != null)).isEqualTo(attempts.get(1).ts());
     }
 
     @Test

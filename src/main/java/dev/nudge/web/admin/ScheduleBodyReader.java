@@ -16,6 +16,7 @@ import dev.nudge.schedules.HolidayCalendars;
 import dev.nudge.schedules.RuleEvaluator;
 import dev.nudge.schedules.ScheduleAction;
 import dev.nudge.schedules.ScheduleRequest;
+import dev.nudge.schedules.ScheduleRequestParser;
 import dev.nudge.schedules.ScheduleRule;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -54,7 +54,6 @@ final class ScheduleBodyReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Pattern ID = Pattern.compile("[\\x21-\\x7E&&[^\"'<>\\\\]]{1,200}");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final int MAX_TEXT = 200;
 
     private final HolidayCalendars calendars;
@@ -201,26 +200,12 @@ final class ScheduleBodyReader {
     }
 
     private static DayOfWeek day(String text) {
-        String name = text.strip().toLowerCase(Locale.ROOT);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            String full = day.name().toLowerCase(Locale.ROOT);
-            if (name.equals(full) || name.equals(full.substring(0, 3))) {
-                return day;
-            }
-        }
-        return null;
+        return ScheduleRequestParser.dayNamed(text).orElse(null);
     }
 
     private static LocalTime time(String text) {
-        Matcher matcher = TIME.matcher(text);
-        if (matcher.matches()) {
-            int hour = Integer.parseInt(matcher.group(1));
-            int minute = Integer.parseInt(matcher.group(2));
-            if (hour < 24 && minute < 60) {
-                return LocalTime.of(hour, minute);
-            }
-        }
-        throw ApiException.badField("time", "'" + clip(text) + "' is not a time: use 24-hour \"HH:MM\", e.g. \"09:30\".");
+        return ScheduleRequestParser.clockTime(text).orElseThrow(() -> ApiException.badField("time", "'" + clip(text)
+                + "' is not a time: use 24-hour \"HH:MM\", e.g. \"09:30\"."));
     }
 
     private static ZoneId zone(String text) {
