@@ -33,7 +33,8 @@ public final class AdaptiveCardRenderer {
     public static final String STATE_KEY = "state";
     public static final String ORIGIN_KEY = "origin";
 
-    private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*([^*\\n]+)\\*(?![\\w*])");
+    /** *bold* as Slack reads it: no space just inside the asterisks, so "2 * 3 * 4" stays arithmetic. */
+    private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*([^*\\s](?:[^*\\n]*[^*\\s])?)\\*(?![\\w*])");
     private final ObjectMapper json = new ObjectMapper();
 
     /** The card for a message. {@code origin}, when not null, is added to every button's data. */
