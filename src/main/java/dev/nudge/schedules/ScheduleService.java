@@ -181,7 +181,7 @@ public final class ScheduleService {
             throw new UserInputException("I can't see that channel (" + e.getMessage() + "). Invite me to it first.");
         }
         if (!canPost) {
-            throw new UserInputException("I'm not in that channel. Invite me with `/invite @Nudge`, then set the"
+            throw new UserInputException("I'm not in that channel. Add me to it (in Slack: `/invite @Nudge`), then set the"
                     + " schedule again.");
         }
     }
