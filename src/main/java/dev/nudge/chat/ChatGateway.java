@@ -53,6 +53,19 @@ public interface ChatGateway {
     /** Shows a message only to one user in the channel. */
     void postPrivately(ConversationRef where, String userId, ChatMessage message);
 
+    /**
+     * Sends a direct (one-to-one) message to a user of the workspace {@code where} belongs to, such as an action
+     * item reminder. Platforms that cannot reach the user throw {@link ChatDeliveryException}.
+     */
+    default void sendDirect(ConversationRef where, String userId, ChatMessage message) {
+        throw new ChatDeliveryException("direct messages are not supported on " + where.platform());
+    }
+
+    /** How many people are in the channel (bots left out where the platform tells them apart), if it can tell. */
+    default java.util.OptionalInt memberCount(ConversationRef where) {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Whether the user administers the workspace (may close others' polls, for example). */
     boolean isWorkspaceAdmin(ConversationRef where, String userId);
 }

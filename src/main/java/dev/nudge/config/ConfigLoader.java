@@ -46,6 +46,8 @@ public final class ConfigLoader {
         names.put("NUDGE_HOLIDAYS_DIR", "holidays_dir");
         names.put("NUDGE_DEFAULT_CALENDAR", "default_calendar");
         names.put("NUDGE_WORKSPACE_POSTS_PER_MINUTE", "workspace_posts_per_minute");
+        names.put("NUDGE_PRIVACY_THRESHOLD", "privacy_threshold");
+        names.put("NUDGE_RETENTION_MONTHS", "retention_months");
         names.put("SLACK_SIGNING_SECRET", "slack_signing_secret");
         names.put("SLACK_BOT_TOKEN", "slack_bot_token");
         names.put("SLACK_APP_TOKEN", "slack_app_token");
@@ -153,7 +155,11 @@ public final class ConfigLoader {
                         Path.of(text("NUDGE_HOLIDAYS_DIR").orElse("config/holidays")),
                         text("NUDGE_DEFAULT_CALENDAR").orElse("england-and-wales"),
                         integer("NUDGE_WORKSPACE_POSTS_PER_MINUTE", 300, 1, 100_000)),
-                teams());
+                teams(),
+                new NudgeConfig.Insights(
+                        integer("NUDGE_PRIVACY_THRESHOLD", NudgeConfig.Insights.MIN_PRIVACY_THRESHOLD,
+                                NudgeConfig.Insights.MIN_PRIVACY_THRESHOLD, 1000),
+                        integer("NUDGE_RETENTION_MONTHS", 24, 1, 1200)));
     }
 
     private NudgeConfig.Teams teams() {

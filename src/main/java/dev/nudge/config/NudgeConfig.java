@@ -22,10 +22,19 @@ public record NudgeConfig(
         List<String> adminUsers,
         Slack slack,
         Schedules schedules,
-        Teams teams) {
+        Teams teams,
+        Insights insights) {
 
     public NudgeConfig {
         adminUsers = List.copyOf(adminUsers);
+    }
+
+    /** Settings with the default privacy threshold and retention. */
+    public NudgeConfig(String host, int port, Path database, Optional<String> adminToken, ZoneId timeZone,
+                       String defaultPack, Path principlesDir, Optional<String> voterKey, List<String> adminUsers,
+                       Slack slack, Schedules schedules, Teams teams) {
+        this(host, port, database, adminToken, timeZone, defaultPack, principlesDir, voterKey, adminUsers, slack,
+                schedules, teams, Insights.defaults());
     }
 
     /** Settings without Teams credentials: Teams then runs in local emulator mode only. */
@@ -33,7 +42,29 @@ public record NudgeConfig(
                        String defaultPack, Path principlesDir, Optional<String> voterKey, List<String> adminUsers,
                        Slack slack, Schedules schedules) {
         this(host, port, database, adminToken, timeZone, defaultPack, principlesDir, voterKey, adminUsers, slack,
-                schedules, Teams.emulatorOnly());
+                schedules, Teams.emulatorOnly(), Insights.defaults());
+    }
+
+    /**
+     * Retros, reports and what is kept. {@code privacyThreshold}: a score from fewer respondents than this is shown as
+     * "not enough answers" (never below 3). {@code retentionMonths}: answers, votes, ratings and notes older than this
+     * are deleted by a daily job.
+     */
+    public record Insights(int privacyThreshold, int retentionMonths) {
+        public static final int MIN_PRIVACY_THRESHOLD = 3;
+
+        public Insights {
+            if (privacyThreshold < MIN_PRIVACY_THRESHOLD) {
+                throw new IllegalArgumentException("privacy threshold must be at least " + MIN_PRIVACY_THRESHOLD);
+            }
+            if (retentionMonths < 1) {
+                throw new IllegalArgumentException("retention must be at least 1 month");
+            }
+        }
+
+        public static Insights defaults() {
+            return new Insights(MIN_PRIVACY_THRESHOLD, 24);
+        }
     }
 
     /** Reminder schedule settings. */
@@ -113,7 +144,7 @@ public record NudgeConfig(
         return "NudgeConfig[host=" + host + ", port=" + port + ", database=" + database + ", adminToken="
                 + mask(adminToken) + ", timeZone=" + timeZone + ", defaultPack=" + defaultPack + ", principlesDir="
                 + principlesDir + ", voterKey=" + mask(voterKey) + ", adminUsers=" + adminUsers + ", slack=" + slack
-                + ", schedules=" + schedules + ", teams=" + teams + "]";
+                + ", schedules=" + schedules + ", teams=" + teams + ", insights=" + insights + "]";
     }
 
     private static String mask(Optional<String> secret) {
