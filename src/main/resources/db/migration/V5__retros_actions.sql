@@ -5,6 +5,8 @@
 -- participation rates. NULL when unknown.
 ALTER TABLE channels ADD COLUMN member_count INTEGER;
 ALTER TABLE channels ADD COLUMN member_count_at INTEGER;
+-- The channel's name as the platform shows it (#team-triage), for report pages; NULL until known.
+ALTER TABLE channels ADD COLUMN display_name TEXT;
 
 CREATE TABLE retros (
     id                 INTEGER PRIMARY KEY AUTOINCREMENT,
