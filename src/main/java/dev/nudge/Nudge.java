@@ -170,6 +170,9 @@ public final class Nudge implements AutoCloseable {
         polls.useCloser(timer);
         schedules.useTimer(timer);
         dispatcher.useTimer(timer);
+        timer.daily("retention", dev.nudge.retention.RetentionJob.RUNS_AT, config.timeZone(),
+                new dev.nudge.retention.RetentionJob(new dev.nudge.storage.JdbcRetention(database),
+                        config.insights().retentionMonths(), clock, config.timeZone()));
         polls.resumeTimedPolls();
         dispatcher.recover();
         timer.start();
