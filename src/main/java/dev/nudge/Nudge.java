@@ -111,7 +111,8 @@ public final class Nudge implements AutoCloseable {
         commands.register(new PrinciplesCommand(packs));
         commands.register(new AskCommand(prompts));
         commands.register(new PollCommand(polls, new PollRequestParser(clock, config.timeZone())));
-        commands.register(new PackCommand(packs));
+        commands.register(new PackCommand(packs,
+                new dev.nudge.chat.Roles(config.adminUsers(), config.schedules().leads(), gateways)));
 
         JdbcDeliveries deliveries = new JdbcDeliveries(database);
         // Slack and Teams redeliver within minutes; remembering delivery ids for a day is plenty, so forget older
