@@ -1,7 +1,9 @@
 package dev.nudge;
 
 import com.slack.api.Slack;
+import dev.nudge.actions.ActionCommand;
 import dev.nudge.actions.ActionService;
+import dev.nudge.actions.ActionsCommand;
 import dev.nudge.actions.WorkingDays;
 import dev.nudge.channels.ChannelService;
 import dev.nudge.chat.ChatGateways;
@@ -141,6 +143,8 @@ public final class Nudge implements AutoCloseable {
                 config.adminUsers(), new WorkingDays(calendars, scheduleConfig.defaultCalendar(), config.timeZone()),
                 clock);
         actions.register(interactions);
+        commands.register(new ActionCommand(actions));
+        commands.register(new ActionsCommand(actions));
 
         Optional<Handler> slackHandler = Optional.empty();
         NudgeConfig.Slack slackConfig = config.slack();

@@ -38,6 +38,8 @@ public final class ActionService {
     public static final String NOT_YET_ACTION = "action.notyet";
     public static final String DROP_ACTION = "action.drop";
     public static final int MAX_TEXT = 300;
+    /** Each listed item takes two Slack blocks of the 50 a message may have. */
+    public static final int MAX_LISTED = 20;
     /** How often a failed reminder is tried again. */
     static final Duration RETRY_AFTER = Duration.ofMinutes(15);
     static final List<String> HELP_OPTIONS = List.of("Yes", "A little", "No", "Too early to tell");
@@ -138,6 +140,41 @@ public final class ActionService {
                 workingDays.reminderFor(action.dueOn(), now)));
         armReminder(item.id());
         return item;
+    }
+
+    /** Today in the server's time zone (due dates are dates there). */
+    public LocalDate today() {
+        return clock.instant().atZone(workingDays.zone()).toLocalDate();
+    }
+
+    /** The number of a principle of the channel's pack, by number, key or title word; clear message if none. */
+    public int principleNumber(ConversationRef where, String reference) {
+        return packs.forChannel(where).find(reference).number();
+    }
+
+    /** Posts {@link #announcement} in the item's channel. */
+    public void announce(ActionItem item, String createdBy) {
+        gateways.forConversation(item.where()).post(item.where(), null, announcement(item, createdBy));
+    }
+
+    /** The open items of a channel, each with its review buttons (at most {@value #MAX_LISTED}). */
+    public ChatMessage list(ConversationRef where) {
+        List<ActionItem> open = open(where);
+        if (open.isEmpty()) {
+            return ChatMessage.text("No open actions in this channel. Add one with `action \"What will be done\" "
+                    + "@owner due YYYY-MM-DD`.");
+        }
+        StringBuilder fallback = new StringBuilder("Open actions (" + open.size() + "):");
+        ChatMessage.Builder message = ChatMessage.builder("").header("Open actions (" + open.size() + ")");
+        for (ActionItem item : open.subList(0, Math.min(open.size(), MAX_LISTED))) {
+            fallback.append('\n').append(describe(item));
+            message.text(describe(item)).buttons(reviewButtons(item));
+        }
+        if (open.size() > MAX_LISTED) {
+            message.context("…and " + (open.size() - MAX_LISTED) + " more, due later.");
+        }
+        ChatMessage built = message.build();
+        return new ChatMessage(fallback.toString(), built.parts());
     }
 
     /** The short channel message saying an item was added. */
