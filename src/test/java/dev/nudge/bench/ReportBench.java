@@ -10,6 +10,8 @@ import dev.nudge.reports.ReportService;
 import dev.nudge.storage.Database;
 import dev.nudge.storage.JdbcChannels;
 import dev.nudge.storage.JdbcReports;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,26 +88,36 @@ public final class ReportBench {
                     i -> reports.heatmap("nhs", quarter)));
             results.add(time("heatmap, 12w", Math.max(20, runs / 4), i -> reports.heatmap("nhs", twelveWeeks)));
             System.out.println();
-            System.out.println("| operation | runs | p50 | p95 | max |");
-            System.out.println("|---|---:|---:|---:|---:|");
+            System.out.println("Load average after: " + Machine.loadAverage());
+            System.out.println("| operation | runs | p50 | p95 | max | CPU p50 | CPU p95 |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             results.forEach(System.out::println);
         }
     }
 
-    /** Warms up with a fifth of the runs (at least 10), then times each run. */
+    /**
+     * Warms up with a fifth of the runs (at least 10), then times each run: wall time, and the CPU time of this
+     * thread (SQLite runs in it, through JNI), which other processes on a shared machine do not inflate.
+     */
     private static String time(String name, int runs, IntConsumer work) {
         for (int i = 0; i < Math.max(10, runs / 5); i++) {
             work.accept(i);
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> millis = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             work.accept(i);
             millis.add((System.nanoTime() - start) / 1e6);
+            cpu.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
         }
         Collections.sort(millis);
-        String line = String.format(Locale.ROOT, "| %s | %d | %.1f ms | %.1f ms | %.1f ms |", name, runs,
-                percentile(millis, 50), percentile(millis, 95), millis.get(millis.size() - 1));
+        Collections.sort(cpu);
+        String line = String.format(Locale.ROOT, "| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |", name,
+                runs, percentile(millis, 50), percentile(millis, 95), millis.get(millis.size() - 1),
+                percentile(cpu, 50), percentile(cpu, 95));
         System.out.println(line);
         return line;
     }
