@@ -64,7 +64,7 @@ class SlackReportJourneyTest extends SlackEndToEnd {
         assertThat(text).contains("Principles report: team-triage, last 12 weeks",
                 "Participation:* 4 of 8 people (50%) took part");
         // Four voters, mean (4 + 5 + 1 + 2) / 4 = 3.0; the prompt answers are missing, so they say so.
-        assertThat(text).contains("*3. Test, measure and learn* · score 3.0\nAnswers: no answers · Polls: 3.0 · Retros:");
+        assertThat(text).contains("*3. Test, measure and learn* · score 3.0\nAnswers: none · Polls: 3.0 · Retros: none");
         assertThat(text).doesNotContain("USECRET");
     }
 
