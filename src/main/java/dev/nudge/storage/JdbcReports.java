@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The reads behind reports. Evidence and activity for one channel come through the per-channel indexes; the
- * heatmap reads answers, votes and ratings by time. A term written {@code +a.answered_at} keeps SQLite from picking
+ * heatmap reads the report_units rollup that V6's triggers keep. A term written {@code +a.answered_at} keeps SQLite from picking
  * the time index where the channel index is far more selective.
  */
 public final class JdbcReports implements ReportRepository {
@@ -106,23 +106,25 @@ public final class JdbcReports implements ReportRepository {
 
     @Override
     public List<CellTotals> cellTotals(String pack, Instant from, Instant to) {
-        // Added up per prompt, poll and retro first, from the covering time indexes; then one row per cell.
+        // Whole units (a prompt, a principle poll, a retro's principle) inside the range come from the report_units
+        // rollup (V6); the few units with answers on both sides of an edge are counted from their raw rows.
+        String inRange = "CASE u.kind"
+                + " WHEN 'prompt' THEN (SELECT %1$s FROM prompt_answers a WHERE a.prompt_id = u.unit_id"
+                + " AND a.answered_at >= ?2 AND a.answered_at < ?3)"
+                + " WHEN 'poll' THEN (SELECT %2$s FROM poll_votes v WHERE v.poll_id = u.unit_id"
+                + " AND v.voted_at >= ?2 AND v.voted_at < ?3)"
+                + " ELSE (SELECT %3$s FROM retro_ratings rr WHERE rr.retro_id = u.unit_id"
+                + " AND rr.principle_number = u.principle AND rr.rated_at >= ?2 AND rr.rated_at < ?3) END";
         String sql = "SELECT platform, workspace_id, channel_id, principle, max(n), sum(n), sum(s), sum(n) FROM ("
-                + " SELECT p.platform, p.workspace_id, p.channel_id, p.principle_number AS principle, u.n, u.s"
-                + " FROM (SELECT prompt_id, count(*) AS n, sum(CASE answer WHEN 'yes' THEN 5 WHEN 'partly' THEN 3"
-                + " ELSE 1 END) AS s FROM prompt_answers WHERE answered_at >= ?2 AND answered_at < ?3"
-                + " GROUP BY prompt_id) u JOIN prompts p ON p.id = u.prompt_id WHERE p.pack = ?1"
+                + " SELECT platform, workspace_id, channel_id, principle, n, s FROM report_units"
+                + " WHERE pack = ?1 AND first_at >= ?2 AND first_at < ?3 AND last_at < ?3 AND hidden_open = 0"
                 + " UNION ALL"
-                + " SELECT po.platform, po.workspace_id, po.channel_id, po.principle_number, u.n, u.s"
-                + " FROM (SELECT poll_id, count(*) AS n, sum(position + 1) AS s FROM poll_votes"
-                + " WHERE voted_at >= ?2 AND voted_at < ?3 GROUP BY poll_id) u JOIN polls po ON po.id = u.poll_id"
-                + " WHERE po.kind = 'principle' AND po.pack = ?1 AND " + VISIBLE_POLL
-                + " UNION ALL"
-                + " SELECT r.platform, r.workspace_id, r.channel_id, u.principle_number, u.n, u.s"
-                + " FROM (SELECT retro_id, principle_number, count(*) AS n, sum(score) AS s FROM retro_ratings"
-                + " WHERE rated_at >= ?2 AND rated_at < ?3 GROUP BY retro_id, principle_number) u"
-                + " JOIN retros r ON r.id = u.retro_id WHERE r.pack = ?1"
-                + ") GROUP BY platform, workspace_id, channel_id, principle";
+                + " SELECT platform, workspace_id, channel_id, principle, "
+                + String.format(inRange, "count(*)", "count(*)", "count(*)") + " AS n, "
+                + String.format(inRange, "sum(" + ANSWER_SCORE + ")", "sum(v.position + 1)", "sum(rr.score)") + " AS s"
+                + " FROM report_units u WHERE pack = ?1 AND last_at >= ?2 AND first_at < ?3"
+                + " AND (first_at < ?2 OR last_at >= ?3) AND hidden_open = 0"
+                + ") WHERE n > 0 GROUP BY platform, workspace_id, channel_id, principle";
         return database.read(connection -> Sql.list(connection, sql,
                 row -> new CellTotals(ref(row), row.getInt(4), row.getInt(5), row.getInt(6), row.getLong(7),
                         row.getInt(8)),

@@ -94,6 +94,87 @@ class ReportServiceTest {
     }
 
     @Test
+    void the_rollup_follows_every_insert_change_and_delete_and_equals_the_raw_rows() throws Exception {
+        ReportRange range = ReportRange.parse("12w", CLOCK, LONDON);
+        answer(TEAM, 3, List.of("U1", "U2", "U3", "U4"), "yes", 2);
+        long firstPrompt = nextId;
+        // A prompt asked before the range with answers on both sides of its first day: only the later ones count.
+        answer(TEAM, 4, List.of("U1", "U2", "U3"), "not_yet", 86);
+        long straddling = nextId;
+        for (String user : List.of("U5", "U6", "U7")) {
+            execute("INSERT INTO prompt_answers (prompt_id, user_id, answer, answered_at) VALUES (?, ?, 'yes', ?)",
+                    straddling, user, TWO_DAYS_AGO);
+        }
+        long hidden = poll(TEAM, 5, false, true, false, List.of(4, 4, 4));
+        retro(TEAM, false, new int[][] {{6, 5}, {6, 4}, {6, 3}}, new int[0][]);
+        assertRollupMatchesRawRows(range);
+        assertThat(cell(range, 4).mean()).isEqualTo(5.0);
+        assertThat(cell(range, 5).status()).isEqualTo(Score.Status.NO_DATA);
+
+        execute("UPDATE prompt_answers SET answer = 'not_yet' WHERE user_id = 'U1' AND prompt_id = ?", firstPrompt);
+        execute("DELETE FROM prompt_answers WHERE user_id = 'U2' AND prompt_id = ?", firstPrompt);
+        execute("UPDATE polls SET closed_at = ? WHERE id = ?", NOW.toEpochMilli(), hidden);
+        execute("UPDATE poll_votes SET position = 0 WHERE poll_id = ? AND user_id = 'UV0'", hidden);
+        execute("UPDATE retro_ratings SET score = 1 WHERE principle_number = 6 AND score = 5");
+        assertRollupMatchesRawRows(range);
+        assertThat(cell(range, 3).mean()).isEqualTo((1 + 5 + 5) / 3.0);
+        assertThat(cell(range, 5).mean()).isEqualTo((1 + 5 + 5) / 3.0);
+        assertThat(cell(range, 6).mean()).isEqualTo((1 + 4 + 3) / 3.0);
+
+        execute("DELETE FROM prompts WHERE id = ?", firstPrompt);
+        execute("DELETE FROM poll_votes WHERE poll_id = ? AND user_id = 'UV1'", hidden);
+        assertRollupMatchesRawRows(range);
+        assertThat(cell(range, 3).status()).isEqualTo(Score.Status.NO_DATA);
+        assertThat(cell(range, 5).status()).isEqualTo(Score.Status.NOT_ENOUGH);
+    }
+
+    /** report_units holds exactly what grouping the raw rows gives, and the heatmap equals the raw channel report. */
+    private void assertRollupMatchesRawRows(ReportRange range) throws SQLException {
+        String rollup = "SELECT kind, unit_id, principle, n, s, first_at, last_at, hidden_open FROM report_units"
+                + " ORDER BY kind, unit_id, principle";
+        String raw = "SELECT * FROM ("
+                + " SELECT 'prompt' AS kind, p.id AS unit_id, p.principle_number AS principle, count(*) AS n,"
+                + " sum(CASE a.answer WHEN 'yes' THEN 5 WHEN 'partly' THEN 3 ELSE 1 END) AS s, min(a.answered_at),"
+                + " max(a.answered_at), 0 FROM prompt_answers a JOIN prompts p ON p.id = a.prompt_id GROUP BY p.id"
+                + " UNION ALL SELECT 'poll', po.id, po.principle_number, count(*), sum(v.position + 1), min(v.voted_at),"
+                + " max(v.voted_at), po.hidden = 1 AND po.closed_at IS NULL FROM poll_votes v JOIN polls po"
+                + " ON po.id = v.poll_id WHERE po.kind = 'principle' GROUP BY po.id"
+                + " UNION ALL SELECT 'retro', rr.retro_id, rr.principle_number, count(*), sum(rr.score), min(rr.rated_at),"
+                + " max(rr.rated_at), 0 FROM retro_ratings rr GROUP BY rr.retro_id, rr.principle_number)"
+                + " ORDER BY kind, unit_id, principle";
+        assertThat(rows(rollup)).isEqualTo(rows(raw)).isNotEmpty();
+        ChannelReport report = reports.channelReport(TEAM, range);
+        for (int principle = 1; principle <= 8; principle++) {
+            Score rawScore = report.principles().get(principle - 1).score();
+            Score cell = cell(range, principle);
+            assertThat(cell.status()).as("principle " + principle).isEqualTo(rawScore.status());
+            assertThat(cell.mean()).as("principle " + principle).isEqualTo(rawScore.mean());
+        }
+    }
+
+    private Score cell(ReportRange range, int principle) {
+        return reports.heatmap("nhs", range).rows().stream().filter(row -> row.team().channel().equals(TEAM))
+                .findFirst().map(row -> row.scores().get(principle - 1)).orElse(Score.NONE);
+    }
+
+    private List<List<Object>> rows(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nudge.db"));
+             PreparedStatement statement = connection.prepareStatement(sql);
+             var result = statement.executeQuery()) {
+            List<List<Object>> rows = new java.util.ArrayList<>();
+            while (result.next()) {
+                List<Object> row = new java.util.ArrayList<>();
+                for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                    Object value = result.getObject(c);
+                    row.add(value instanceof Number number ? number.longValue() : value);
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    @Test
     void an_unknown_pack_for_the_heatmap_names_the_packs() {
         assertThatThrownBy(() -> reports.heatmap("nope", ReportRange.parse("4w", CLOCK, LONDON)))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("nhs");
