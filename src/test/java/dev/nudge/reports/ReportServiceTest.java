@@ -283,6 +283,17 @@ class ReportServiceTest {
     }
 
     @Test
+    void a_csv_whose_rows_are_all_withheld_still_has_its_header_and_says_why_it_is_empty() throws Exception {
+        poll(TEAM, 4, true, false, true, List.of(0, 1));
+        StringWriter out = new StringWriter();
+
+        assertThat(reports.exportCsv(ExportKind.VOTES, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), out))
+                .isZero();
+        assertThat(out.toString().lines().toList()).containsExactly(String.join(",", CsvExport.columns(ExportKind.VOTES)),
+                "# 2 rows withheld: anonymous polls or retros with fewer than 3 respondents");
+    }
+
+    @Test
     void csv_of_ratings_has_no_user_ids_for_anonymous_retros() throws Exception {
         retro(TEAM, true, new int[][] {{1, 5}, {1, 4}, {1, 3}}, new int[0][]);
         retro(TEAM, false, new int[][] {{1, 2}, {1, 2}, {1, 2}}, new int[0][]);
