@@ -70,6 +70,9 @@ public interface ReportRepository {
 
     List<Activity> activity(ConversationRef channel, Instant from, Instant to);
 
+    /** Distinct people active in each channel in the span (counted as {@link #activity} does), in one read. */
+    java.util.Map<ConversationRef, Integer> peopleByChannel(Instant from, Instant to);
+
     /** Heatmap totals for every channel with evidence in {@code pack}; same evidence as {@link #evidence}. */
     List<CellTotals> cellTotals(String pack, Instant from, Instant to);
 

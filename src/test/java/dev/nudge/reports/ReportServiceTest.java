@@ -175,6 +175,20 @@ class ReportServiceTest {
     }
 
     @Test
+    void participation_of_every_team_in_one_read_equals_each_channel_reports() throws Exception {
+        new ReportSeeder().seed(dir.resolve("nudge.db"), 12, 10, 2_000, NOW);
+        ReportRange range = ReportRange.parse("4w", CLOCK, LONDON);
+
+        var all = reports.participationByTeam(range);
+
+        assertThat(all).hasSize(12);
+        all.forEach((channel, participation) -> {
+            assertThat(participation).isEqualTo(reports.channelReport(channel, range).participation());
+            assertThat(participation.people()).isPositive();
+        });
+    }
+
+    @Test
     void an_unknown_pack_for_the_heatmap_names_the_packs() {
         assertThatThrownBy(() -> reports.heatmap("nope", ReportRange.parse("4w", CLOCK, LONDON)))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("nhs");
