@@ -23,6 +23,8 @@ import dev.nudge.principles.PackLoader;
 import dev.nudge.principles.PrinciplesCommand;
 import dev.nudge.prompts.AskCommand;
 import dev.nudge.prompts.PromptService;
+import dev.nudge.reports.ReportCommand;
+import dev.nudge.reports.ReportService;
 import dev.nudge.config.ConfigException;
 import dev.nudge.schedules.DeliveryQueue;
 import dev.nudge.schedules.HolidayCalendars;
@@ -46,6 +48,7 @@ import dev.nudge.storage.JdbcChannels;
 import dev.nudge.storage.JdbcDeliveries;
 import dev.nudge.storage.JdbcPolls;
 import dev.nudge.storage.JdbcPrompts;
+import dev.nudge.storage.JdbcReports;
 import dev.nudge.storage.JdbcTeamsConversations;
 import dev.nudge.teams.TeamsModule;
 import dev.nudge.web.HttpServer;
@@ -118,6 +121,9 @@ public final class Nudge implements AutoCloseable {
         commands.register(new PollCommand(polls, new PollRequestParser(clock, config.timeZone())));
         commands.register(new PackCommand(packs,
                 new dev.nudge.chat.Roles(config.adminUsers(), config.schedules().leads(), gateways)));
+        ReportService reports = new ReportService(new JdbcReports(database), packs,
+                config.insights().privacyThreshold(), clock, config.timeZone());
+        commands.register(new ReportCommand(reports, gateways));
 
         JdbcDeliveries deliveries = new JdbcDeliveries(database);
         // Slack and Teams redeliver within minutes; remembering delivery ids for a day is plenty, so forget older
