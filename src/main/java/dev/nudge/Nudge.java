@@ -19,6 +19,8 @@ import dev.nudge.principles.PackLoader;
 import dev.nudge.principles.PrinciplesCommand;
 import dev.nudge.prompts.AskCommand;
 import dev.nudge.prompts.PromptService;
+import dev.nudge.reports.ReportCommand;
+import dev.nudge.reports.ReportService;
 import dev.nudge.config.ConfigException;
 import dev.nudge.schedules.DeliveryQueue;
 import dev.nudge.schedules.HolidayCalendars;
@@ -41,6 +43,7 @@ import dev.nudge.storage.JdbcChannels;
 import dev.nudge.storage.JdbcDeliveries;
 import dev.nudge.storage.JdbcPolls;
 import dev.nudge.storage.JdbcPrompts;
+import dev.nudge.storage.JdbcReports;
 import dev.nudge.storage.JdbcTeamsConversations;
 import dev.nudge.teams.TeamsModule;
 import dev.nudge.web.HttpServer;
@@ -112,6 +115,9 @@ public final class Nudge implements AutoCloseable {
         commands.register(new AskCommand(prompts));
         commands.register(new PollCommand(polls, new PollRequestParser(clock, config.timeZone())));
         commands.register(new PackCommand(packs));
+        ReportService reports = new ReportService(new JdbcReports(database), packs,
+                config.insights().privacyThreshold(), clock, config.timeZone());
+        commands.register(new ReportCommand(reports, gateways));
 
         JdbcDeliveries deliveries = new JdbcDeliveries(database);
         // Slack and Teams redeliver within minutes; remembering delivery ids for a day is plenty, so forget older
