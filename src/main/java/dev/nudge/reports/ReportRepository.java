@@ -63,6 +63,9 @@ public interface ReportRepository {
 
     List<Activity> activity(ConversationRef channel, Instant from, Instant to);
 
+    /** When anyone last answered, voted or rated in the channel; empty when nobody ever did. */
+    Optional<Instant> lastActivity(ConversationRef channel);
+
     /** Heatmap totals for every channel with evidence in {@code pack}; same evidence as {@link #evidence}. */
     List<CellTotals> cellTotals(String pack, Instant from, Instant to);
 
