@@ -12,12 +12,12 @@ import java.util.List;
  * the line breaks there.
  */
 final class TrendChart {
-    private static final int WIDTH = 560;
-    private static final int HEIGHT = 220;
-    private static final int LEFT = 40;
+    private static final int WIDTH = 400;
+    private static final int HEIGHT = 190;
+    private static final int LEFT = 30;
     private static final int RIGHT = 16;
     private static final int TOP = 14;
-    private static final int BOTTOM = 40;
+    private static final int BOTTOM = 34;
     private static final String BLUE = "#005eb8";
     private static final String GREY_TEXT = "#4c6272";
     private static final String GRID = "#d8dde0";
@@ -97,9 +97,9 @@ final class TrendChart {
     }
 
     private static void xLabels(StringBuilder svg, List<String> weeks) {
-        int every = Math.max(1, (int) Math.ceil(weeks.size() / 7.0));
+        int every = Math.max(1, (int) Math.ceil(weeks.size() / 5.0));
         for (int i = 0; i < weeks.size(); i += every) {
-            svg.append(label(x(i, weeks.size()), HEIGHT - BOTTOM + 20, "middle", weeks.get(i)));
+            svg.append(label(x(i, weeks.size()), HEIGHT - BOTTOM + 18, "middle", weeks.get(i)));
         }
     }
 
@@ -118,7 +118,7 @@ final class TrendChart {
 
     private static String label(double x, double y, String anchor, String text) {
         return "<text x=\"" + Svg.number(x) + "\" y=\"" + Svg.number(y) + "\" text-anchor=\"" + anchor
-                + "\" font-size=\"13\" fill=\"" + GREY_TEXT + "\">" + Svg.text(text) + "</text>";
+                + "\" font-size=\"12\" fill=\"" + GREY_TEXT + "\">" + Svg.text(text) + "</text>";
     }
 
     private static int plotHeight() {
