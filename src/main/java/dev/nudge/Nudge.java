@@ -114,7 +114,8 @@ public final class Nudge implements AutoCloseable {
         commands.register(new PrinciplesCommand(packs));
         commands.register(new AskCommand(prompts));
         commands.register(new PollCommand(polls, new PollRequestParser(clock, config.timeZone())));
-        commands.register(new PackCommand(packs));
+        commands.register(new PackCommand(packs,
+                new dev.nudge.chat.Roles(config.adminUsers(), config.schedules().leads(), gateways)));
         ReportService reports = new ReportService(new JdbcReports(database), packs,
                 config.insights().privacyThreshold(), clock, config.timeZone());
         commands.register(new ReportCommand(reports, gateways));
@@ -176,6 +177,9 @@ public final class Nudge implements AutoCloseable {
         polls.useCloser(timer);
         schedules.useTimer(timer);
         dispatcher.useTimer(timer);
+        timer.daily("retention", dev.nudge.retention.RetentionJob.RUNS_AT, config.timeZone(),
+                new dev.nudge.retention.RetentionJob(new dev.nudge.storage.JdbcRetention(database),
+                        config.insights().retentionMonths(), clock, config.timeZone()));
         polls.resumeTimedPolls();
         dispatcher.recover();
         timer.start();

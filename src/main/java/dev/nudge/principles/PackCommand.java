@@ -4,15 +4,18 @@ import dev.nudge.commands.Command;
 import dev.nudge.commands.CommandContext;
 import dev.nudge.commands.CommandLine;
 import dev.nudge.commands.CommandResult;
+import dev.nudge.chat.Roles;
 import dev.nudge.chat.UserInputException;
 import java.util.List;
 
 /** {@code pack [name]}: shows the packs, or picks one for the channel. */
 public final class PackCommand implements Command {
     private final ChannelPacks packs;
+    private final Roles roles;
 
-    public PackCommand(ChannelPacks packs) {
+    public PackCommand(ChannelPacks packs, Roles roles) {
         this.packs = packs;
+        this.roles = roles;
     }
 
     @Override
@@ -27,7 +30,7 @@ public final class PackCommand implements Command {
 
     @Override
     public String summary() {
-        return "Show the principle packs, or choose the one this channel uses.";
+        return "Show the principle packs, or choose the one this channel uses (leads and admins).";
     }
 
     @Override
@@ -50,6 +53,10 @@ public final class PackCommand implements Command {
             }
             text.append("\nChoose one with `").append(context.prefix()).append(" pack <name>`.");
             return CommandResult.reply(text.toString());
+        }
+        if (!roles.isLead(context.where(), context.userId())) {
+            throw new UserInputException("Only leads and admins can change this channel's principle pack. Ask one of"
+                    + " them, or see the packs with `" + context.prefix() + " pack`.");
         }
         PrinciplePack chosen = packs.choose(context.where(), args.get(0).text().toLowerCase(java.util.Locale.ROOT));
         return CommandResult.reply("This channel now uses *" + chosen.name() + "*: " + chosen.title() + " ("

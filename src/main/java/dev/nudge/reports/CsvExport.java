@@ -2,6 +2,7 @@ package dev.nudge.reports;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.nudge.principles.PackCatalog;
@@ -31,7 +32,9 @@ import java.util.function.Consumer;
  */
 final class CsvExport {
     private static final CsvMapper CSV = CsvMapper.builder()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            // Quote only cells that need it (a comma, a quote, a line break), as spreadsheets write CSV.
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ssxxx");
 
     private final ExportKind kind;

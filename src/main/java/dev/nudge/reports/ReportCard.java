@@ -57,13 +57,18 @@ final class ReportCard {
                     + Answer.PARTLY.label() + " · " + answers.notYet() + " " + Answer.NOT_YET.label() + " ("
                     + answers.score().textWithTrend() + ")");
         } else {
-            parts.add("Answers: " + answers.score().text());
+            parts.add("Answers: " + part(answers.score()));
         }
-        parts.add("Polls: " + principle.polls().textWithTrend());
+        parts.add("Polls: " + part(principle.polls()));
         Score retros = principle.retros();
-        parts.add("Retros: " + retros.textWithTrend() + (retros.shown() && !retros.min().equals(retros.max())
+        parts.add("Retros: " + part(retros) + (retros.shown() && !retros.min().equals(retros.max())
                 ? " (range " + Math.round(retros.min()) + "–" + Math.round(retros.max()) + ")" : ""));
         return head + " · score " + principle.score().textWithTrend() + "\n" + String.join(" · ", parts);
+    }
+
+    /** One part of a principle's line: "none" rather than "no answers" when that kind of evidence is missing. */
+    private static String part(Score score) {
+        return score.status() == Score.Status.NO_DATA ? "none" : score.textWithTrend();
     }
 
     private static String principleLabel(ChannelReport report, int number) {

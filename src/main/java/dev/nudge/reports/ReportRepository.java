@@ -23,8 +23,12 @@ public interface ReportRepository {
     /** Stored facts about a channel: pack as stored (null: default), display name and member count (may be null). */
     record ChannelRow(ConversationRef channel, String pack, String displayName, Integer memberCount) {}
 
-    /** Totals of one cell of the heatmap. */
-    record CellTotals(ConversationRef channel, int principle, int respondents, long sum, int count) {}
+    /**
+     * Totals of one cell of the heatmap, added up per prompt, per poll and per retro. Within one of those each
+     * person counts once, so the cell's distinct respondents are at least {@code largestGroup} and at most
+     * {@code groupsTotal}; {@code sum} and {@code count} are exact.
+     */
+    record CellTotals(ConversationRef channel, int principle, int largestGroup, int groupsTotal, long sum, int count) {}
 
     record PollRow(long id, ConversationRef channel, String kind, String pack, Integer principle, String question,
                    boolean anonymous, boolean hidden, Instant createdAt, Instant closedAt, List<String> options,
@@ -57,6 +61,9 @@ public interface ReportRepository {
     List<ChannelRow> channelsWithData();
 
     Optional<ChannelRow> channel(ConversationRef channel);
+
+    /** Every row of the channels table (channels Nudge has joined or that picked a pack). */
+    List<ChannelRow> knownChannels();
 
     /** Evidence about the principles of {@code pack} in one channel. Votes of hidden polls still open are left out. */
     List<Evidence> evidence(ConversationRef channel, String pack, Instant from, Instant to);

@@ -140,7 +140,12 @@ public final class ReportService {
                 people.stream().map(set -> new Participation(set.size(), team.memberCount())).toList(), lines);
     }
 
-    /** Teams x principles of one pack (unknown pack: a UserInputException naming the packs). */
+    /**
+     * Teams x principles of one pack (unknown pack: a UserInputException naming the packs). Each cell is the same
+     * combined score as {@link #channelReport}'s. To stay fast over every team, distinct respondents are bounded from
+     * per-prompt, per-poll and per-retro totals and counted exactly only where the bounds straddle the threshold; so
+     * a cell's {@code respondents} is "at least" this many people, and min and max are not given.
+     */
     public Heatmap heatmap(String packName, ReportRange range) {
         PrinciplePack pack = packs.catalog().byName(packName);
         Map<ConversationRef, Score[]> cells = new HashMap<>();
@@ -149,21 +154,44 @@ public final class ReportService {
                 continue;
             }
             Score[] row = cells.computeIfAbsent(totals.channel(), c -> emptyRow(pack));
-            // min and max are not part of the heatmap; the rule only needs respondents, sum and count.
-            Score score = privacy.score(totals.respondents(), totals.count(), totals.sum(), 1, 5);
-            row[totals.principle() - 1] = score.shown()
-                    ? new Score(Score.Status.SHOWN, score.respondents(), score.mean(), null, null, Trend.NONE) : score;
+            row[totals.principle() - 1] = cell(totals, pack, range);
         }
+        // Rows: teams with evidence in the range, and the known teams using this pack (with empty cells). Reading
+        // the channels table is cheap; teams() looks through every prompt and poll.
+        Map<ConversationRef, TeamInfo> teams = new HashMap<>();
+        reports.knownChannels().forEach(row -> teams.put(row.channel(), team(row)));
         List<Heatmap.Row> rows = new ArrayList<>();
-        for (TeamInfo team : teams()) {
-            Score[] row = cells.get(team.channel());
-            if (row != null || team.pack().equals(pack.name())) {
-                rows.add(new Heatmap.Row(team, List.of(row == null ? emptyRow(pack) : row)));
+        for (ConversationRef channel : cells.keySet()) {
+            TeamInfo team = teams.computeIfAbsent(channel,
+                    c -> new TeamInfo(c, c.channelId(), packs.catalog().defaultPack().name(), null));
+            rows.add(new Heatmap.Row(team, List.of(cells.get(channel))));
+        }
+        for (TeamInfo team : teams.values()) {
+            if (!cells.containsKey(team.channel()) && team.pack().equals(pack.name())) {
+                rows.add(new Heatmap.Row(team, List.of(emptyRow(pack))));
             }
         }
+        rows.sort(java.util.Comparator.comparing((Heatmap.Row row) -> row.team().name(), String.CASE_INSENSITIVE_ORDER));
         return new Heatmap(pack.name(), pack.title(), range,
                 pack.principles().stream().map(p -> new Heatmap.Column(p.number(), p.title())).toList(), rows,
                 privacy.threshold());
+    }
+
+    private Score cell(ReportRepository.CellTotals totals, PrinciplePack pack, ReportRange range) {
+        int respondents;
+        if (privacy.enough(totals.largestGroup()) || !privacy.enough(totals.groupsTotal())) {
+            respondents = totals.largestGroup();
+        } else {
+            // The bounds straddle the threshold: count this cell's people exactly.
+            ScoreGroup exact = new ScoreGroup();
+            reports.evidence(totals.channel(), pack.name(), range.from(), range.to()).stream()
+                    .filter(item -> item.principle() == totals.principle())
+                    .forEach(item -> exact.add(item.who(), item.score()));
+            respondents = exact.respondents();
+        }
+        Score score = privacy.score(respondents, totals.count(), totals.sum(), 1, 5);
+        return score.shown() ? new Score(Score.Status.SHOWN, score.respondents(), score.mean(), null, null, Trend.NONE)
+                : score;
     }
 
     public List<PollResult> polls(ConversationRef channel, ReportRange range) {

@@ -33,9 +33,14 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
     private static final String POLLS = "poll-close";
     private static final String SCHEDULES = "schedule";
     private static final String REMINDERS = "reminder";
+    private static final String DAILY = "daily";
 
     private final Scheduler scheduler;
     private final java.time.Clock clock;
+    private final java.util.Map<String, Daily> daily = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A task run once a day at a local time. */
+    private record Daily(java.time.LocalTime at, java.time.ZoneId zone, Runnable task) {}
 
     /**
      * {@code clock} is Nudge's notion of now; Quartz counts in real time, so each due instant is turned into "that
@@ -51,7 +56,7 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         try {
             scheduler = new StdSchedulerFactory(properties).getScheduler();
-            scheduler.setJobFactory(new Jobs(polls, dispatcher));
+            scheduler.setJobFactory(new Jobs(polls, dispatcher, this));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz could not start: " + e.getMessage(), e);
         }
@@ -88,6 +93,56 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
     @Override
     public void remindAt(long occurrenceId, Instant at) {
         once(RemindJob.class, REMINDERS, occurrenceId, at, "id", occurrenceId);
+    }
+
+    /**
+     * Runs {@code task} every day at {@code at} in {@code zone} (the next such moment on Nudge's clock, then each day
+     * after). Daylight saving is followed: 03:15 stays 03:15 local time; on a day that skips it, it runs when the gap
+     * ends. A run that fails is logged and the next day's run is still set.
+     */
+    public void daily(String name, java.time.LocalTime at, java.time.ZoneId zone, Runnable task) {
+        Daily entry = new Daily(at, zone, task);
+        if (daily.putIfAbsent(name, entry) != null) {
+            throw new IllegalStateException("daily task registered twice: " + name);
+        }
+        armDaily(name, entry);
+    }
+
+    private void armDaily(String name, Daily entry) {
+        java.time.ZonedDateTime now = clock.instant().atZone(entry.zone());
+        java.time.ZonedDateTime next = now.toLocalDate().atTime(entry.at()).atZone(entry.zone());
+        if (!next.isAfter(now)) {
+            next = now.toLocalDate().plusDays(1).atTime(entry.at()).atZone(entry.zone());
+        }
+        JobDetail job = JobBuilder.newJob(DailyJob.class).withIdentity(name, DAILY).build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, DAILY)
+                .startAt(Date.from(Instant.now().plus(java.time.Duration.between(clock.instant(), next.toInstant()))))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not set the daily timer " + name, e);
+        }
+    }
+
+    /** Runs one daily task, then sets tomorrow's run. */
+    private void runDaily(String name) {
+        Daily entry = daily.get(name);
+        if (entry == null) {
+            return;
+        }
+        try {
+            entry.task().run();
+        } catch (RuntimeException e) {
+            log.error("Daily task {} failed; it runs again tomorrow", name, e);
+        } finally {
+            try {
+                armDaily(name, entry);
+            } catch (RuntimeException e) {
+                log.error("Daily task {} could not be set for tomorrow", name, e);
+            }
+        }
     }
 
     /** One job firing once at {@code at} (at once if past), replacing any earlier one with the same id. */
@@ -181,8 +236,22 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
         }
     }
 
+    /** Runs a daily task by name. */
+    static final class DailyJob implements Job {
+        private final QuartzTimer timer;
+
+        DailyJob(QuartzTimer timer) {
+            this.timer = timer;
+        }
+
+        @Override
+        public void execute(org.quartz.JobExecutionContext context) {
+            timer.runDaily(context.getJobDetail().getKey().getName());
+        }
+    }
+
     /** Builds jobs with their collaborators instead of Quartz's no-argument constructor and statics. */
-    private record Jobs(PollService polls, ScheduleDispatcher dispatcher) implements JobFactory {
+    private record Jobs(PollService polls, ScheduleDispatcher dispatcher, QuartzTimer timer) implements JobFactory {
         @Override
         public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
             Class<? extends Job> type = bundle.getJobDetail().getJobClass();
@@ -194,6 +263,9 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
             }
             if (type == RemindJob.class) {
                 return new RemindJob(dispatcher);
+            }
+            if (type == DailyJob.class) {
+                return new DailyJob(timer);
             }
             throw new SchedulerException("no factory for job " + type.getName());
         }

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The reads behind reports. Evidence and activity for one channel come through the per-channel indexes; the
- * heatmap reads answers, votes and ratings by time. A term written {@code +a.answered_at} keeps SQLite from picking
+ * heatmap reads the report_units rollup that V6's triggers keep. A term written {@code +a.answered_at} keeps SQLite from picking
  * the time index where the channel index is far more selective.
  */
 public final class JdbcReports implements ReportRepository {
@@ -51,6 +51,13 @@ public final class JdbcReports implements ReportRepository {
                 "SELECT platform, workspace_id, channel_id, pack, display_name, member_count FROM channels"
                         + " WHERE platform = ? AND workspace_id = ? AND channel_id = ?",
                 JdbcReports::channelRow, channel.platform().id(), channel.workspaceId(), channel.channelId()));
+    }
+
+    @Override
+    public List<ChannelRow> knownChannels() {
+        return database.read(connection -> Sql.list(connection,
+                "SELECT platform, workspace_id, channel_id, pack, display_name, member_count FROM channels",
+                JdbcReports::channelRow));
     }
 
     @Override
@@ -114,24 +121,28 @@ public final class JdbcReports implements ReportRepository {
 
     @Override
     public List<CellTotals> cellTotals(String pack, Instant from, Instant to) {
-        String sql = "SELECT platform, workspace_id, channel_id, principle, count(DISTINCT who), sum(score), count(*)"
-                + " FROM ("
-                + " SELECT p.platform, p.workspace_id, p.channel_id, p.principle_number AS principle,"
-                + " 'u:' || a.user_id AS who, " + ANSWER_SCORE + " AS score"
-                + " FROM prompt_answers a JOIN prompts p ON p.id = a.prompt_id"
-                + " WHERE a.answered_at >= ?2 AND a.answered_at < ?3 AND p.pack = ?1"
+        // Whole units (a prompt, a principle poll, a retro's principle) inside the range come from the report_units
+        // rollup (V6); the few units with answers on both sides of an edge are counted from their raw rows.
+        String inRange = "CASE u.kind"
+                + " WHEN 'prompt' THEN (SELECT %1$s FROM prompt_answers a WHERE a.prompt_id = u.unit_id"
+                + " AND a.answered_at >= ?2 AND a.answered_at < ?3)"
+                + " WHEN 'poll' THEN (SELECT %2$s FROM poll_votes v WHERE v.poll_id = u.unit_id"
+                + " AND v.voted_at >= ?2 AND v.voted_at < ?3)"
+                + " ELSE (SELECT %3$s FROM retro_ratings rr WHERE rr.retro_id = u.unit_id"
+                + " AND rr.principle_number = u.principle AND rr.rated_at >= ?2 AND rr.rated_at < ?3) END";
+        String sql = "SELECT platform, workspace_id, channel_id, principle, max(n), sum(n), sum(s), sum(n) FROM ("
+                + " SELECT platform, workspace_id, channel_id, principle, n, s FROM report_units"
+                + " WHERE pack = ?1 AND first_at >= ?2 AND first_at < ?3 AND last_at < ?3 AND hidden_open = 0"
                 + " UNION ALL"
-                + " SELECT po.platform, po.workspace_id, po.channel_id, po.principle_number, " + VOTE_WHO + ", v.position + 1"
-                + " FROM poll_votes v JOIN polls po ON po.id = v.poll_id"
-                + " WHERE v.voted_at >= ?2 AND v.voted_at < ?3 AND po.kind = 'principle' AND po.pack = ?1 AND "
-                + VISIBLE_POLL
-                + " UNION ALL"
-                + " SELECT r.platform, r.workspace_id, r.channel_id, rr.principle_number, " + RATING_WHO + ", rr.score"
-                + " FROM retro_ratings rr JOIN retros r ON r.id = rr.retro_id"
-                + " WHERE rr.rated_at >= ?2 AND rr.rated_at < ?3 AND r.pack = ?1"
-                + ") GROUP BY platform, workspace_id, channel_id, principle";
+                + " SELECT platform, workspace_id, channel_id, principle, "
+                + String.format(inRange, "count(*)", "count(*)", "count(*)") + " AS n, "
+                + String.format(inRange, "sum(" + ANSWER_SCORE + ")", "sum(v.position + 1)", "sum(rr.score)") + " AS s"
+                + " FROM report_units u WHERE pack = ?1 AND last_at >= ?2 AND first_at < ?3"
+                + " AND (first_at < ?2 OR last_at >= ?3) AND hidden_open = 0"
+                + ") WHERE n > 0 GROUP BY platform, workspace_id, channel_id, principle";
         return database.read(connection -> Sql.list(connection, sql,
-                row -> new CellTotals(ref(row), row.getInt(4), row.getInt(5), row.getLong(6), row.getInt(7)),
+                row -> new CellTotals(ref(row), row.getInt(4), row.getInt(5), row.getInt(6), row.getLong(7),
+                        row.getInt(8)),
                 pack, from.toEpochMilli(), to.toEpochMilli()));
     }
 
