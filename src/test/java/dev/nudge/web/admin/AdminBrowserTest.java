@@ -90,7 +90,7 @@ class AdminBrowserTest {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/reports");
         assertThat(browser.find("h1").getText()).isEqualTo("Team reports");
         assertThat(browser.find("table").getText()).contains(ReportSeed.ALPHA_NAME, ReportSeed.BETA_NAME,
-                "6 of 9 people (67%)");
+                "8 of 9 people (89%)");
         browser.assertAccessible("the reports page");
 
         browser.driver().findElement(By.linkText(ReportSeed.ALPHA_NAME)).click();

@@ -51,14 +51,15 @@ class ReportPagesTest {
         slack.close();
     }
 
-    /** Participation counts everyone who answered or voted: U1-U4, and each of the 2 anonymous votes. */
+    /** Participation counts everyone who answered or voted: U1-U4, and each of the 2 anonymous votes
+     * and the 2 anonymous retro respondents. */
     @Test
     void the_reports_page_lists_each_team_with_participation_and_last_activity_escaped() {
         AdminHttp.Reply page = http.get("/admin/reports", cookie);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Team reports</h1>", ">Team Alpha</a>", "Team &lt;Beta&gt;",
-                "6 of 9 people (67%)", "Slack channel C-ALPHA (workspace T1)")
+                "8 of 9 people (89%)", "Slack channel C-ALPHA (workspace T1)")
                 .doesNotContain("Team <Beta>");
     }
 
@@ -76,6 +77,11 @@ class ReportPagesTest {
         // Polls: the named principle poll has a result; the anonymous one with 2 votes is withheld.
         assertThat(page).contains("How well did we work in the open?", "Average 4.7",
                 "Retro on Tuesday or Thursday?", "Results: not enough answers");
+        // Retros: 2 anonymous respondents -> withheld; 3 named -> 4.0, and still nobody named.
+        assertThat(page).contains("Anonymous · Closed", "2 people", "5. Invest in a dedicated")
+                .contains("Named · Closed", "3 people", "6. Get the best out of technology suppliers");
+        assertThat(row(page, "6. ")).contains("4.0");
+        assertThat(row(page, "5. ")).contains("not enough answers");
         assertThat(page).contains(ReportSeed.ACTION, "Overdue");
         // Nobody who answered or voted is named on the page.
         assertThat(page).doesNotContain(">U1<").doesNotContain("U2").doesNotContain("k-U1");

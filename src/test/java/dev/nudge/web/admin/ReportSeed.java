@@ -18,7 +18,9 @@ import java.time.ZoneId;
  *   <li>Team Alpha (Slack C-ALPHA, 9 members): principle 1 answered by 4 people in each of three weeks, two weeks
  *       apart from each other by 7 days (scores 2.0, 3.0, 4.5); principle 2 by only 2 people (not enough answers);
  *       principle 3 by exactly 3 people (yes, yes, partly: 4.3). A named principle poll on principle 4 with 3
- *       votes (4, 5, 5), an anonymous custom poll with 2 votes, and one open action.</li>
+ *       votes (4, 5, 5), an anonymous custom poll with 2 votes, an anonymous retro where 2 people rated
+ *       principle 5 (not enough answers), a named one where U1-U3 rated principle 6 (3, 4, 5: 4.0), and one open
+ *       action.</li>
  *   <li>Team &lt;Beta&gt; (Slack C-BETA): principle 1 answered by 3 people (all yes: 5.0).</li>
  * </ul>
  */
@@ -58,6 +60,9 @@ final class ReportSeed {
                     now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)), "Tuesday", "Thursday");
             vote(connection, anonymous, null, 0, now.minus(Duration.ofDays(3)));
             vote(connection, anonymous, null, 1, now.minus(Duration.ofDays(3)));
+
+            retro(connection, true, 5, now.minus(Duration.ofDays(4)), 2, 4);
+            retro(connection, false, 6, now.minus(Duration.ofDays(4)), 3, 4, 5);
 
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO action_items (platform,"
                     + " workspace_id, channel_id, text, owner_id, pack, principle_number, due_on, created_by,"
@@ -138,6 +143,44 @@ final class ReportSeed {
             }
         }
         return poll;
+    }
+
+    /** A closed retro in Team Alpha where each respondent rated {@code principle}; named ones are U1, U2, ... */
+    private static void retro(Connection connection, boolean anonymous, int principle, Instant at, int... scores)
+            throws SQLException {
+        long retro;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO retros (platform, workspace_id,"
+                + " channel_id, pack, anonymous, opened_by, opened_at, closed_at, closed_by) VALUES ('slack', 'T1', ?,"
+                + " 'nhs', ?, 'U0', ?, ?, 'U0')", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, ALPHA);
+            insert.setInt(2, anonymous ? 1 : 0);
+            insert.setLong(3, at.toEpochMilli());
+            insert.setLong(4, at.plus(Duration.ofHours(1)).toEpochMilli());
+            insert.executeUpdate();
+            retro = key(insert);
+        }
+        for (int i = 0; i < scores.length; i++) {
+            String user = anonymous ? null : "U" + (i + 1);
+            long respondent;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO retro_respondents (retro_id,"
+                    + " respondent_key, answered_at) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, retro);
+                insert.setString(2, user);
+                insert.setLong(3, at.plusSeconds(60).toEpochMilli());
+                insert.executeUpdate();
+                respondent = key(insert);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO retro_ratings (retro_id,"
+                    + " respondent_id, user_id, principle_number, score, rated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, retro);
+                insert.setLong(2, respondent);
+                insert.setString(3, user);
+                insert.setInt(4, principle);
+                insert.setInt(5, scores[i]);
+                insert.setLong(6, at.plusSeconds(60).toEpochMilli());
+                insert.executeUpdate();
+            }
+        }
     }
 
     private static void vote(Connection connection, long poll, String user, int position, Instant at)
