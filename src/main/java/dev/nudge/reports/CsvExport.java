@@ -65,12 +65,14 @@ final class CsvExport {
 
     /** Feeds every row the reader gives into {@code out}; returns the data rows written. */
     long write(Consumer<ReportRepository.ExportSink> reader, Writer out) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        CsvSchema.Builder schema = CsvSchema.builder();
         columns(kind).forEach(schema::addColumn);
         long[] written = {0};
         long[] tooFew = {0};
         long[] hidden = {0};
         try (SequenceWriter rows = CSV.writer(schema.build()).writeValues(out)) {
+            // The header goes first as a row of its own, so even a file whose rows were all withheld has it.
+            rows.write(columns(kind));
             reader.accept(row -> {
                 if (row.hiddenOpen()) {
                     hidden[0]++;

@@ -73,6 +73,9 @@ public interface ReportRepository {
     /** When anyone last answered, voted or rated in the channel; empty when nobody ever did. */
     Optional<Instant> lastActivity(ConversationRef channel);
 
+    /** Distinct people active in each channel in the span (counted as {@link #activity} does), in one read. */
+    java.util.Map<ConversationRef, Integer> peopleByChannel(Instant from, Instant to);
+
     /** Heatmap totals for every channel with evidence in {@code pack}; same evidence as {@link #evidence}. */
     List<CellTotals> cellTotals(String pack, Instant from, Instant to);
 

@@ -103,6 +103,19 @@ public final class ReportService {
                 participation(activity, previous.from(), split, team), principles, notes, privacy.threshold());
     }
 
+    /**
+     * Participation of every team with data in one read, for a page listing many teams (a channel report per team
+     * would read each team's answers separately). Teams without activity in the range have 0 people.
+     */
+    public Map<ConversationRef, Participation> participationByTeam(ReportRange range) {
+        Map<ConversationRef, Integer> people = reports.peopleByChannel(range.from(), range.to());
+        Map<ConversationRef, Participation> result = new java.util.LinkedHashMap<>();
+        for (TeamInfo team : teams()) {
+            result.put(team.channel(), new Participation(people.getOrDefault(team.channel(), 0), team.memberCount()));
+        }
+        return result;
+    }
+
     public TrendReport trend(ConversationRef channel, ReportRange range) {
         TeamInfo team = team(channel);
         PrinciplePack pack = packs.catalog().byNameOrDefault(team.pack());

@@ -120,6 +120,25 @@ public final class JdbcReports implements ReportRepository {
     }
 
     @Override
+    public java.util.Map<ConversationRef, Integer> peopleByChannel(Instant from, Instant to) {
+        String sql = "SELECT platform, workspace_id, channel_id, count(DISTINCT who) FROM ("
+                + " SELECT p.platform, p.workspace_id, p.channel_id, 'u:' || a.user_id AS who"
+                + " FROM prompt_answers a JOIN prompts p ON p.id = a.prompt_id"
+                + " WHERE a.answered_at >= ?1 AND a.answered_at < ?2"
+                + " UNION ALL SELECT po.platform, po.workspace_id, po.channel_id, " + VOTE_WHO
+                + " FROM poll_votes v JOIN polls po ON po.id = v.poll_id WHERE v.voted_at >= ?1 AND v.voted_at < ?2"
+                + " UNION ALL SELECT r.platform, r.workspace_id, r.channel_id,"
+                + " CASE WHEN r.anonymous = 1 THEN 'r:' || rs.id ELSE 'u:' || rs.respondent_key END"
+                + " FROM retro_respondents rs JOIN retros r ON r.id = rs.retro_id"
+                + " WHERE rs.answered_at >= ?1 AND rs.answered_at < ?2"
+                + ") GROUP BY platform, workspace_id, channel_id";
+        java.util.Map<ConversationRef, Integer> people = new java.util.HashMap<>();
+        database.read(connection -> Sql.list(connection, sql, row -> people.put(ref(row), row.getInt(4)),
+                from.toEpochMilli(), to.toEpochMilli()));
+        return people;
+    }
+
+    @Override
     public List<CellTotals> cellTotals(String pack, Instant from, Instant to) {
         // Whole units (a prompt, a principle poll, a retro's principle) inside the range come from the report_units
         // rollup (V6); the few units with answers on both sides of an edge are counted from their raw rows.

@@ -86,6 +86,8 @@ public final class ReportBench {
             results.add(time("trend, 52w", runs, i -> reports.trend(refs.get(random.nextInt(refs.size())), year)));
             results.add(time("heatmap, quarter (" + quarter.days() + " days)", Math.max(20, runs / 4),
                     i -> reports.heatmap("nhs", quarter)));
+            results.add(time("participation of every team, 4w", Math.max(20, runs / 4),
+                    i -> reports.participationByTeam(ReportRange.parse("4w", clock, zone))));
             results.add(time("heatmap, 12w", Math.max(20, runs / 4), i -> reports.heatmap("nhs", twelveWeeks)));
             System.out.println();
             System.out.println("Load average after: " + Machine.loadAverage());

@@ -175,6 +175,20 @@ class ReportServiceTest {
     }
 
     @Test
+    void participation_of_every_team_in_one_read_equals_each_channel_reports() throws Exception {
+        new ReportSeeder().seed(dir.resolve("nudge.db"), 12, 10, 2_000, NOW);
+        ReportRange range = ReportRange.parse("4w", CLOCK, LONDON);
+
+        var all = reports.participationByTeam(range);
+
+        assertThat(all).hasSize(12);
+        all.forEach((channel, participation) -> {
+            assertThat(participation).isEqualTo(reports.channelReport(channel, range).participation());
+            assertThat(participation.people()).isPositive();
+        });
+    }
+
+    @Test
     void an_unknown_pack_for_the_heatmap_names_the_packs() {
         assertThatThrownBy(() -> reports.heatmap("nope", ReportRange.parse("4w", CLOCK, LONDON)))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("nhs");
@@ -280,6 +294,17 @@ class ReportServiceTest {
                 .allSatisfy(line -> assertThat(line).matches("2026-11-23,\\d\\d:\\d\\d:\\d\\d\\+00:00,.*,UV\\d+"));
         assertThat(lines).endsWith("# 2 rows withheld: anonymous polls or retros with fewer than 3 respondents",
                 "# 1 row withheld: hidden polls that are still open");
+    }
+
+    @Test
+    void a_csv_whose_rows_are_all_withheld_still_has_its_header_and_says_why_it_is_empty() throws Exception {
+        poll(TEAM, 4, true, false, true, List.of(0, 1));
+        StringWriter out = new StringWriter();
+
+        assertThat(reports.exportCsv(ExportKind.VOTES, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), out))
+                .isZero();
+        assertThat(out.toString().lines().toList()).containsExactly(String.join(",", CsvExport.columns(ExportKind.VOTES)),
+                "# 2 rows withheld: anonymous polls or retros with fewer than 3 respondents");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.nudge.chat.UserInputException;
 import dev.nudge.reports.ExportKind;
 import dev.nudge.reports.Heatmap;
 import dev.nudge.reports.OpenAction;
+import dev.nudge.reports.Participation;
 import dev.nudge.reports.PollResult;
 import dev.nudge.reports.PrincipleSummary;
 import dev.nudge.reports.ReportRange;
@@ -25,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,10 +65,13 @@ public final class ReportPages implements Routes {
     private void teams(Context ctx, AdminSessions.Session session) {
         ReportRange range = reports.range("4w");
         List<ReportViews.TeamRow> rows = new ArrayList<>();
+        // One read for every team's participation; a channel report per team would read each team's answers.
+        Map<ConversationRef, Participation> participation = reports.participationByTeam(range);
         for (TeamInfo team : reports.teams()) {
-            rows.add(new ReportViews.TeamRow(href(team.channel()), team.name(), where(team.channel()), team.pack(),
-                    reports.channelReport(team.channel(), range).participation().text(),
-                    reports.lastActivity(team.channel()).map(this::when).orElse("None yet")));
+            ConversationRef channel = team.channel();
+            rows.add(new ReportViews.TeamRow(href(channel), team.name(), where(channel), team.pack(),
+                    participation.getOrDefault(channel, new Participation(0, team.memberCount())).text(),
+                    reports.lastActivity(channel).map(this::when).orElse("None yet")));
         }
         web.render(ctx, 200, "admin/reports.jte", new ReportViews.Teams(session.csrf(), range.label(), rows));
     }
