@@ -202,14 +202,14 @@ public final class Nudge implements AutoCloseable {
                 ? "Slack runs in Socket Mode; set SLACK_SIGNING_SECRET to also accept HTTP events"
                 : slackConfig.disabledReason().orElse("");
         HttpServer server = new HttpServer(config.host(), config.port(), database, slackHandler, slackOff,
-                routes(AdminRoutes.create(config.adminToken(), schedules, rules, calendars, packs, gateways, clock,
-                        config.timeZone(), scheduleConfig.defaultCalendar(), scheduleConfig.maxPerChannel()),
+                routes(AdminRoutes.create(config.adminToken(), schedules, rules, calendars, packs, gateways, reports,
+                        clock, config.timeZone(), scheduleConfig.defaultCalendar(), scheduleConfig.maxPerChannel()),
                         routes -> routes.post("/api/messages", teams.handler())));
         onStop(Stage.HTTP, server);
         server.start();
         log.info("Nudge is listening on {}:{} with database {}", config.host(), server.port(), database.file());
         if (config.adminToken().isPresent()) {
-            log.info("Admin API at /api/v1/schedules and admin page at /admin/schedules are on");
+            log.info("Admin API at /api/v1/schedules and admin pages at /admin (reports, heatmap, actions, schedules, export) are on");
         } else {
             log.warn("Admin API and page are OFF (they answer 503): set NUDGE_ADMIN_TOKEN to turn them on");
         }

@@ -70,6 +70,11 @@ public final class ReportService {
                 .orElseGet(() -> new TeamInfo(channel, channel.channelId(), packs.forChannel(channel).name(), null));
     }
 
+    /** When anyone last answered, voted or rated in the channel; empty when nobody ever did. */
+    public Optional<Instant> lastActivity(ConversationRef channel) {
+        return reports.lastActivity(channel);
+    }
+
     public PackCatalog catalog() {
         return packs.catalog();
     }

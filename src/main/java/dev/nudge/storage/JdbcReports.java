@@ -105,6 +105,21 @@ public final class JdbcReports implements ReportRepository {
     }
 
     @Override
+    public Optional<Instant> lastActivity(ConversationRef channel) {
+        String sql = "SELECT max(at) FROM ("
+                + " SELECT max(a.answered_at) AS at FROM prompts p JOIN prompt_answers a ON a.prompt_id = p.id"
+                + " WHERE p.platform = ?1 AND p.workspace_id = ?2 AND p.channel_id = ?3"
+                + " UNION ALL SELECT max(v.voted_at) FROM polls po JOIN poll_votes v ON v.poll_id = po.id"
+                + " WHERE po.platform = ?1 AND po.workspace_id = ?2 AND po.channel_id = ?3"
+                + " UNION ALL SELECT max(rs.answered_at) FROM retros r JOIN retro_respondents rs ON rs.retro_id = r.id"
+                + " WHERE r.platform = ?1 AND r.workspace_id = ?2 AND r.channel_id = ?3)";
+        return database.read(connection -> Sql.one(connection, sql, row -> {
+            long at = row.getLong(1);
+            return row.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
+        }, channel.platform().id(), channel.workspaceId(), channel.channelId())).flatMap(at -> at);
+    }
+
+    @Override
     public java.util.Map<ConversationRef, Integer> peopleByChannel(Instant from, Instant to) {
         String sql = "SELECT platform, workspace_id, channel_id, count(DISTINCT who) FROM ("
                 + " SELECT p.platform, p.workspace_id, p.channel_id, 'u:' || a.user_id AS who"

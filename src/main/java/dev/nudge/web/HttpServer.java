@@ -3,6 +3,7 @@ package dev.nudge.web;
 import dev.nudge.storage.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,14 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
+            // The NHS design system, copied into the jar at build time; its file names carry its version.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/static/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable",
+                        "X-Content-Type-Options", "nosniff");
             });
             config.routes.get("/health", ctx -> {
                 boolean ok = database.healthy();

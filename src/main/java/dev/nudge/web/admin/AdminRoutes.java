@@ -2,6 +2,7 @@ package dev.nudge.web.admin;
 
 import dev.nudge.chat.ChatGateways;
 import dev.nudge.principles.ChannelPacks;
+import dev.nudge.reports.ReportService;
 import dev.nudge.schedules.HolidayCalendars;
 import dev.nudge.schedules.RuleEvaluator;
 import dev.nudge.schedules.ScheduleService;
@@ -26,13 +27,15 @@ public final class AdminRoutes {
      */
     public static List<Routes> create(Optional<String> adminToken, ScheduleService schedules, RuleEvaluator rules,
                                       HolidayCalendars calendars, ChannelPacks packs, ChatGateways gateways,
-                                      Clock clock, ZoneId defaultZone, String defaultCalendar, int maxPerChannel) {
+                                      ReportService reports, Clock clock, ZoneId defaultZone, String defaultCalendar,
+                                      int maxPerChannel) {
         AdminToken token = new AdminToken(adminToken);
         ScheduleBodyReader reader = new ScheduleBodyReader(calendars, rules, packs, gateways, clock, defaultZone,
                 defaultCalendar);
+        AdminWeb web = new AdminWeb(token, new AdminSessions(Clock.systemUTC(), SESSION_LIFETIME));
         return List.of(
                 new ScheduleApi(token, schedules, reader, gateways, maxPerChannel),
-                new AdminPage(token, new AdminSessions(Clock.systemUTC(), SESSION_LIFETIME), schedules,
-                        new ScheduleRows(schedules)));
+                new AdminPage(web, schedules, new ScheduleRows(schedules)),
+                new ReportPages(web, reports));
     }
 }

@@ -215,7 +215,7 @@ class AdminApiTest {
     }
 
     @Test
-    void without_an_admin_token_set_the_api_and_the_page_answer_503() {
+    void without_an_admin_token_set_the_api_and_the_pages_answer_503() {
         nudge.close();
         NudgeConfig on = nudge.config();
         nudge = new TestNudge(new NudgeConfig(on.host(), on.port(), on.database(), Optional.empty(), on.timeZone(),
@@ -229,6 +229,10 @@ class AdminApiTest {
         assertThat(page.status()).isEqualTo(503);
         assertThat(page.body()).contains("admin is off: set NUDGE_ADMIN_TOKEN");
         assertThat(http.postForm("/admin/login", null, AdminHttp.form("token", "")).status()).isEqualTo(503);
+        for (String path : new String[] {"/admin/reports", "/admin/heatmap", "/admin/actions", "/admin/export"}) {
+            assertThat(http.get(path, null).status()).as(path).isEqualTo(503);
+        }
+        assertThat(http.postForm("/admin/export", null, AdminHttp.form("kind", "answers")).status()).isEqualTo(503);
         assertThat(storedSchedules()).isZero();
     }
 

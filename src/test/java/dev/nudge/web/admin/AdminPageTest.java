@@ -40,14 +40,18 @@ class AdminPageTest {
         AdminHttp.Reply page = http.get("/admin/schedules", null);
         assertThat(page.status()).isEqualTo(303);
         assertThat(page.header("Location")).hasValue("/admin/login");
-        assertThat(http.get("/admin/schedules", "nudge_admin_session=made-up").status()).isEqualTo(303);
+        AdminHttp.Reply stale = http.get("/admin/schedules", "nudge_admin_session=made-up");
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(stale.body()).contains("Your session has ended", "<label for=\"token\"",
+                "name=\"next\" value=\"/admin/schedules\"");
 
         AdminHttp.Reply login = http.get("/admin/login", null);
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(login.body()).contains("<title>Sign in – Nudge admin</title>", "<h1>",
-                "<label for=\"token\">", "<input id=\"token\" name=\"token\" type=\"password\"",
-                "<button type=\"submit\">Sign in</button>", "lang=\"en-GB\"");
+                "<label for=\"token\"", "<input id=\"token\" name=\"token\" type=\"password\"",
+                "<button type=\"submit\" class=\"nhsuk-button\"", "Sign in</button>", "lang=\"en-GB\"",
+                "href=\"/assets/nhsuk-frontend-10.6.1.min.css\"", "Skip to main content", "id=\"maincontent\"");
         assertThat(login.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'none'"));
         AdminHttp.Reply css = http.get("/admin/admin.css", null);
@@ -60,7 +64,7 @@ class AdminPageTest {
         AdminHttp.Reply reply = http.postForm("/admin/login", null, AdminHttp.form("token", "not-the-token-xyz"));
 
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.body()).contains("That is not the admin token", "<label for=\"token\">")
+        assertThat(reply.body()).contains("That is not the admin token", "<label for=\"token\"")
                 .doesNotContain("not-the-token-xyz").doesNotContain(AdminHttp.TOKEN);
         assertThat(reply.header("Set-Cookie")).isEmpty();
         assertThat(http.postForm("/admin/login", null, AdminHttp.form()).status()).isEqualTo(401);
@@ -75,7 +79,7 @@ class AdminPageTest {
 
         AdminHttp.Reply login = http.postForm("/admin/login", null, AdminHttp.form("token", AdminHttp.TOKEN));
         assertThat(login.status()).isEqualTo(303);
-        assertThat(login.header("Location")).hasValue("/admin/schedules");
+        assertThat(login.header("Location")).hasValue("/admin/reports");
         String setCookie = login.header("Set-Cookie").orElseThrow();
         assertThat(setCookie).startsWith("nudge_admin_session=").contains("HttpOnly", "SameSite=Strict",
                 "Path=/admin", "Max-Age=28800");
@@ -85,12 +89,13 @@ class AdminPageTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Cache-Control")).hasValue("no-store");
         assertThat(page.body()).contains("<title>Schedules – Nudge admin</title>", "<h1>Reminder schedules</h1>",
-                "<th scope=\"col\">Last result</th>", "<td>" + weekly + "</td>",
+                ">Last result</th>", "<td class=\"nhsuk-table__cell\">" + weekly + "</td>",
                 "Slack channel C1 (workspace T1)", "Every Monday and Thursday at 09:30 (Europe/London), next: ",
                 "A prompt rotating through the channel's principles.", "Active", "Nothing yet",
-                "Pause<span class=\"visually-hidden\"> schedule " + weekly + "</span>",
+                "Pause<span class=\"nhsuk-u-visually-hidden\"> schedule " + weekly + "</span>",
                 "A principle poll that closes after 2 hours.", "Paused", "None while paused",
-                "Resume<span class=\"visually-hidden\"> schedule " + poll + "</span>", "Sign out");
+                "Resume<span class=\"nhsuk-u-visually-hidden\"> schedule " + poll + "</span>", "Sign out",
+                "aria-current=\"page\"><strong class=\"nhsuk-header__navigation-item-current-fallback\">Schedules");
         assertThat(page.body()).contains("Slack channel C2&amp;x").doesNotContain("C2&x");
     }
 
@@ -186,14 +191,17 @@ class AdminPageTest {
         assertThat(out.header("Location")).hasValue("/admin/login");
         assertThat(out.header("Set-Cookie")).hasValueSatisfying(value -> assertThat(value).contains("Max-Age=0"));
         AdminHttp.Reply after = http.get("/admin/schedules", cookie);
-        assertThat(after.status()).isEqualTo(303);
-        assertThat(after.header("Location")).hasValue("/admin/login");
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.body()).contains("Your session has ended").doesNotContain("Reminder schedules");
+        AdminHttp.Reply fresh = http.get("/admin/schedules", null);
+        assertThat(fresh.status()).isEqualTo(303);
+        assertThat(fresh.header("Location")).hasValue("/admin/login");
     }
 
     @Test
     void the_notice_shows_only_fixed_text_whatever_the_address_says() {
         String page = http.get("/admin/schedules?done=%3Cscript%3E&id=%3Cb%3E1%3C/b%3E", signIn()).body();
-        assertThat(page).doesNotContain("<script>").doesNotContain("<b>1</b>").doesNotContain("class=\"notice\"");
+        assertThat(page).doesNotContain("<script>").doesNotContain("<b>1</b>").doesNotContain("role=\"status\"");
         assertThat(http.get("/admin/schedules?done=paused&id=%3Cb%3E", signIn()).body())
                 .contains("That schedule is paused.").doesNotContain("<b>");
     }
