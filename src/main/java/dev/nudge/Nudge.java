@@ -192,6 +192,8 @@ public final class Nudge implements AutoCloseable {
         timer.daily("retention", dev.nudge.retention.RetentionJob.RUNS_AT, config.timeZone(),
                 new dev.nudge.retention.RetentionJob(new dev.nudge.storage.JdbcRetention(database),
                         config.insights().retentionMonths(), clock, config.timeZone()));
+        // Names and member counts for report pages and participation, after the night's retention run.
+        timer.daily("channel-details", java.time.LocalTime.of(3, 30), config.timeZone(), channels::refreshAll);
         actions.useReminders(timer);
         polls.resumeTimedPolls();
         dispatcher.recover();

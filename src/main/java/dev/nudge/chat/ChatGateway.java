@@ -66,6 +66,11 @@ public interface ChatGateway {
         return java.util.OptionalInt.empty();
     }
 
+    /** The channel's name as people see it (Slack: "#team-triage"), if the platform can tell. */
+    default java.util.Optional<String> channelName(ConversationRef where) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the user administers the workspace (may close others' polls, for example). */
     boolean isWorkspaceAdmin(ConversationRef where, String userId);
 }

@@ -177,6 +177,15 @@ public final class SlackWebApi implements ChatGateway {
         return java.util.OptionalInt.of(count);
     }
 
+    @Override
+    public java.util.Optional<String> channelName(ConversationRef where) {
+        var info = call("conversations.info", m -> m.conversationsInfo(r -> r.channel(where.channelId())));
+        if (info.getChannel() == null || info.getChannel().getName() == null || info.getChannel().getName().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("#" + info.getChannel().getName());
+    }
+
     /** How long a channel's member count is reused before Slack is asked again. */
     static final Duration MEMBER_COUNT_TTL = Duration.ofMinutes(10);
 

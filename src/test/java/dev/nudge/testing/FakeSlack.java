@@ -251,6 +251,7 @@ public final class FakeSlack implements AutoCloseable {
                 Map<String, Object> channel = new LinkedHashMap<>();
                 channel.put("id", params.get("channel"));
                 channel.put("is_member", !outsideChannels.contains(params.get("channel")));
+                channel.put("name", "team-" + params.get("channel").toLowerCase(java.util.Locale.ROOT));
                 if (List.of("true", "1").contains(params.get("include_num_members"))) {
                     channel.put("num_members", memberCounts.getOrDefault(params.get("channel"), 5));
                 }
