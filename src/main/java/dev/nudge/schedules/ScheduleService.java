@@ -21,7 +21,7 @@ public final class ScheduleService {
     private final ScheduleDescriber describer;
     private final ChatGateways gateways;
     private final ChannelPacks packs;
-    private final Set<String> admins;
+    private final dev.nudge.chat.Roles roles;
     private final Set<String> leads;
     private final int maxPerChannel;
     private final Clock clock;
@@ -35,8 +35,8 @@ public final class ScheduleService {
         this.describer = describer;
         this.gateways = gateways;
         this.packs = packs;
-        this.admins = Set.copyOf(admins);
         this.leads = Set.copyOf(leads);
+        this.roles = new dev.nudge.chat.Roles(admins, leads, gateways);
         this.maxPerChannel = maxPerChannel;
         this.clock = clock;
     }
@@ -163,14 +163,7 @@ public final class ScheduleService {
     }
 
     private boolean isAdmin(ConversationRef where, String userId) {
-        if (admins.contains(userId)) {
-            return true;
-        }
-        try {
-            return gateways.forConversation(where).isWorkspaceAdmin(where, userId);
-        } catch (ChatDeliveryException e) {
-            return false;
-        }
+        return roles.isAdmin(where, userId);
     }
 
     private void requireBotCanPost(ConversationRef where) {

@@ -80,7 +80,7 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionRemin
 
     @Override
     public void closeAt(long pollId, Instant at) {
-        once(ClosePollJob.class, POLLS, pollId, at, "id", pollId);
+        once(IdJob.class, POLLS, pollId, at, "id", pollId);
     }
 
     @Override
@@ -100,7 +100,7 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionRemin
 
     @Override
     public void remindAt(long occurrenceId, Instant at) {
-        once(RemindJob.class, REMINDERS, occurrenceId, at, "id", occurrenceId);
+        once(IdJob.class, REMINDERS, occurrenceId, at, "id", occurrenceId);
     }
 
     /**
@@ -122,16 +122,7 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionRemin
         if (!next.isAfter(now)) {
             next = now.toLocalDate().plusDays(1).atTime(entry.at()).atZone(entry.zone());
         }
-        JobDetail job = JobBuilder.newJob(DailyJob.class).withIdentity(name, DAILY).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, DAILY)
-                .startAt(Date.from(Instant.now().plus(java.time.Duration.between(clock.instant(), next.toInstant()))))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
-        try {
-            scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not set the daily timer " + name, e);
-        }
+        fireAt(JobBuilder.newJob(DailyJob.class).withIdentity(name, DAILY).build(), next.toInstant());
     }
 
     /** Runs one daily task, then sets tomorrow's run. */
@@ -155,7 +146,7 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionRemin
 
     @Override
     public void remindOwnerAt(long actionId, Instant at) {
-        once(ActionReminderJob.class, ACTION_REMINDERS, actionId, at, "id", actionId);
+        once(IdJob.class, ACTION_REMINDERS, actionId, at, "id", actionId);
     }
 
     @Override
@@ -165,16 +156,21 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionRemin
 
     /** One job firing once at {@code at} (at once if past), replacing any earlier one with the same id. */
     private void once(Class<? extends Job> type, String group, long id, Instant at, String dataKey, long dataValue) {
-        JobDetail job = JobBuilder.newJob(type).withIdentity(String.valueOf(id), group)
-                .usingJobData("id", id).usingJobData(dataKey, dataValue).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(String.valueOf(id), group)
+        fireAt(JobBuilder.newJob(type).withIdentity(String.valueOf(id), group)
+                .usingJobData("id", id).usingJobData(dataKey, dataValue).build(), at);
+    }
+
+    /** Sets {@code job} to fire once at {@code at} on Nudge's clock (at once if past), replacing an earlier one. */
+    private void fireAt(JobDetail job, Instant at) {
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.getKey().getName(), job.getKey().getGroup())
                 .startAt(Date.from(Instant.now().plus(java.time.Duration.between(clock.instant(), at))))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
             scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
         } catch (SchedulerException e) {
-            throw new IllegalStateException("could not set the " + group + " timer for " + id, e);
+            throw new IllegalStateException("could not set the " + job.getKey().getGroup() + " timer "
+                    + job.getKey().getName(), e);
         }
     }
 
@@ -193,25 +189,6 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionRemin
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
             log.warn("Quartz did not stop cleanly: {}", e.getMessage());
-        }
-    }
-
-    /** Closes one poll when its time comes. */
-    static final class ClosePollJob implements Job {
-        private final PollService polls;
-
-        ClosePollJob(PollService polls) {
-            this.polls = polls;
-        }
-
-        @Override
-        public void execute(org.quartz.JobExecutionContext context) {
-            long pollId = context.getMergedJobDataMap().getLong("id");
-            try {
-                polls.closeNow(pollId, null);
-            } catch (RuntimeException e) {
-                log.error("Closing poll {} on time failed", pollId, e);
-            }
         }
     }
 
@@ -235,21 +212,26 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionRemin
         }
     }
 
-    /** Sends the follow-up of one prompt occurrence. */
-    static final class RemindJob implements Job {
-        private final ScheduleDispatcher dispatcher;
+    /**
+     * Runs the work of one kind (closing a poll, a prompt's follow-up, an owner's reminder) for the id it was set
+     * for; a failure is logged and does not stop the timer.
+     */
+    static final class IdJob implements Job {
+        private final String what;
+        private final java.util.function.LongConsumer work;
 
-        RemindJob(ScheduleDispatcher dispatcher) {
-            this.dispatcher = dispatcher;
+        IdJob(String what, java.util.function.LongConsumer work) {
+            this.what = what;
+            this.work = work;
         }
 
         @Override
         public void execute(org.quartz.JobExecutionContext context) {
-            long occurrenceId = context.getMergedJobDataMap().getLong("id");
+            long id = context.getMergedJobDataMap().getLong("id");
             try {
-                dispatcher.remind(occurrenceId);
+                work.accept(id);
             } catch (RuntimeException e) {
-                log.error("Reminder for occurrence {} failed", occurrenceId, e);
+                log.error("Timed {} for {} failed", what, id, e);
             }
         }
     }
@@ -268,45 +250,27 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionRemin
         }
     }
 
-    /** Sends an action item's reminder to its owner. */
-    static final class ActionReminderJob implements Job {
-        private final ActionService actions;
-
-        ActionReminderJob(ActionService actions) {
-            this.actions = actions;
-        }
-
-        @Override
-        public void execute(org.quartz.JobExecutionContext context) {
-            long actionId = context.getMergedJobDataMap().getLong("id");
-            try {
-                actions.remind(actionId);
-            } catch (RuntimeException e) {
-                log.error("Reminder for action {} failed", actionId, e);
-            }
-        }
-    }
-
     /** Builds jobs with their collaborators instead of Quartz's no-argument constructor and statics. */
     private record Jobs(PollService polls, ScheduleDispatcher dispatcher, ActionService actions, QuartzTimer timer)
             implements JobFactory {
         @Override
         public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
             Class<? extends Job> type = bundle.getJobDetail().getJobClass();
-            if (type == ClosePollJob.class) {
-                return new ClosePollJob(polls);
+            String group = bundle.getJobDetail().getKey().getGroup();
+            if (type == IdJob.class && POLLS.equals(group)) {
+                return new IdJob("poll close", id -> polls.closeNow(id, null));
             }
             if (type == FireScheduleJob.class) {
                 return new FireScheduleJob(dispatcher);
             }
-            if (type == RemindJob.class) {
-                return new RemindJob(dispatcher);
+            if (type == IdJob.class && REMINDERS.equals(group)) {
+                return new IdJob("prompt follow-up", dispatcher::remind);
             }
             if (type == DailyJob.class) {
                 return new DailyJob(timer);
             }
-            if (type == ActionReminderJob.class && actions != null) {
-                return new ActionReminderJob(actions);
+            if (type == IdJob.class && ACTION_REMINDERS.equals(group) && actions != null) {
+                return new IdJob("action reminder", actions::remind);
             }
             throw new SchedulerException("no factory for job " + type.getName());
         }
