@@ -1,6 +1,10 @@
 package dev.nudge;
 
 import com.slack.api.Slack;
+import dev.nudge.actions.ActionCommand;
+import dev.nudge.actions.ActionService;
+import dev.nudge.actions.ActionsCommand;
+import dev.nudge.actions.WorkingDays;
 import dev.nudge.channels.ChannelService;
 import dev.nudge.chat.ChatGateways;
 import dev.nudge.chat.Interactions;
@@ -37,6 +41,7 @@ import dev.nudge.slack.SlackModule;
 import dev.nudge.slack.SlackSignature;
 import dev.nudge.slack.SlackWebApi;
 import dev.nudge.storage.Database;
+import dev.nudge.storage.JdbcActions;
 import dev.nudge.storage.JdbcChannels;
 import dev.nudge.storage.JdbcDeliveries;
 import dev.nudge.storage.JdbcPolls;
@@ -134,6 +139,13 @@ public final class Nudge implements AutoCloseable {
         commands.register(new ScheduleCommand(schedules, new ScheduleRequestParser(clock, calendars), config.timeZone(),
                 scheduleConfig.defaultCalendar()));
 
+        ActionService actions = new ActionService(new JdbcActions(database), packs, gateways, polls,
+                config.adminUsers(), new WorkingDays(calendars, scheduleConfig.defaultCalendar(), config.timeZone()),
+                clock);
+        actions.register(interactions);
+        commands.register(new ActionCommand(actions));
+        commands.register(new ActionsCommand(actions));
+
         Optional<Handler> slackHandler = Optional.empty();
         NudgeConfig.Slack slackConfig = config.slack();
         if (slackConfig.enabled()) {
@@ -165,13 +177,15 @@ public final class Nudge implements AutoCloseable {
                 deliveries, commands, interactions, channels, work, clock);
         gateways.register(Platform.TEAMS, teams.gateway());
 
-        QuartzTimer timer = new QuartzTimer(polls, dispatcher, clock);
+        QuartzTimer timer = new QuartzTimer(polls, dispatcher, actions, clock);
         onStop(Stage.TIMER, timer);
         polls.useCloser(timer);
         schedules.useTimer(timer);
         dispatcher.useTimer(timer);
+        actions.useReminders(timer);
         polls.resumeTimedPolls();
         dispatcher.recover();
+        actions.resumeReminders();
         timer.start();
 
         String slackOff = slackConfig.socketMode() && slackConfig.enabled()

@@ -16,7 +16,7 @@ class ArchitectureTest {
     @Test
     void features_and_the_chat_model_do_not_depend_on_slack_teams_javalin_quartz_or_jdbc() {
         noClasses().that().resideInAnyPackage("dev.nudge.chat..", "dev.nudge.commands..", "dev.nudge.principles..",
-                        "dev.nudge.prompts..", "dev.nudge.polls..", "dev.nudge.channels..")
+                        "dev.nudge.prompts..", "dev.nudge.polls..", "dev.nudge.channels..", "dev.nudge.actions..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "com.microsoft..", "io.javalin..",
                         "org.quartz..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "dev.nudge.slack..",
                         "dev.nudge.teams..", "dev.nudge.storage..", "dev.nudge.web..", "dev.nudge.scheduling..")

@@ -18,6 +18,19 @@ public record ChatMessage(String fallbackText, List<Part> parts) {
         return new ChatMessage(text, List.of(new Part.Text(text)));
     }
 
+    /**
+     * A user mention in the shared markup, {@code <@id>}; each renderer turns it into its platform's mention (Slack
+     * shows it as is, Teams as a mention entity or the person's name).
+     */
+    public static String mention(String userId) {
+        return "<@" + userId + ">";
+    }
+
+    /** A channel reference in the shared markup, {@code <#id>}; renderers show the channel's name or a link. */
+    public static String channel(String channelId) {
+        return "<#" + channelId + ">";
+    }
+
     public static Builder builder(String fallbackText) {
         return new Builder(fallbackText);
     }

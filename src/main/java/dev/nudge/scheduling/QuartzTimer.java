@@ -1,5 +1,7 @@
 package dev.nudge.scheduling;
 
+import dev.nudge.actions.ActionReminders;
+import dev.nudge.actions.ActionService;
 import dev.nudge.polls.PollCloser;
 import dev.nudge.polls.PollService;
 import dev.nudge.schedules.ScheduleDispatcher;
@@ -28,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * time is scheduled again from the polls table, and a close time already past fires at once. (Quartz's JDBC store on
  * SQLite needs its own DDL and IMMEDIATE transactions; rebuilding from our tables keeps one schema and one truth.)
  */
-public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseable {
+public final class QuartzTimer implements PollCloser, ScheduleTimer, ActionReminders, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QuartzTimer.class);
     private static final String POLLS = "poll-close";
     private static final String SCHEDULES = "schedule";
     private static final String REMINDERS = "reminder";
+    private static final String ACTION_REMINDERS = "action-reminder";
 
     private final Scheduler scheduler;
     private final java.time.Clock clock;
@@ -42,6 +45,11 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
      * long from now" on the system clock. With the real clock the two are the same.
      */
     public QuartzTimer(PollService polls, ScheduleDispatcher dispatcher, java.time.Clock clock) {
+        this(polls, dispatcher, null, clock);
+    }
+
+    /** As above, also timing action item reminders ({@code actions} may be null when there are none). */
+    public QuartzTimer(PollService polls, ScheduleDispatcher dispatcher, ActionService actions, java.time.Clock clock) {
         this.clock = clock;
         Properties properties = new Properties();
         properties.setProperty("org.quartz.scheduler.instanceName", "nudge");
@@ -51,7 +59,7 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         try {
             scheduler = new StdSchedulerFactory(properties).getScheduler();
-            scheduler.setJobFactory(new Jobs(polls, dispatcher));
+            scheduler.setJobFactory(new Jobs(polls, dispatcher, actions));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz could not start: " + e.getMessage(), e);
         }
@@ -88,6 +96,16 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
     @Override
     public void remindAt(long occurrenceId, Instant at) {
         once(RemindJob.class, REMINDERS, occurrenceId, at, "id", occurrenceId);
+    }
+
+    @Override
+    public void remindOwnerAt(long actionId, Instant at) {
+        once(ActionReminderJob.class, ACTION_REMINDERS, actionId, at, "id", actionId);
+    }
+
+    @Override
+    public void cancelReminder(long actionId) {
+        remove(ACTION_REMINDERS, actionId);
     }
 
     /** One job firing once at {@code at} (at once if past), replacing any earlier one with the same id. */
@@ -181,8 +199,27 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
         }
     }
 
+    /** Sends an action item's reminder to its owner. */
+    static final class ActionReminderJob implements Job {
+        private final ActionService actions;
+
+        ActionReminderJob(ActionService actions) {
+            this.actions = actions;
+        }
+
+        @Override
+        public void execute(org.quartz.JobExecutionContext context) {
+            long actionId = context.getMergedJobDataMap().getLong("id");
+            try {
+                actions.remind(actionId);
+            } catch (RuntimeException e) {
+                log.error("Reminder for action {} failed", actionId, e);
+            }
+        }
+    }
+
     /** Builds jobs with their collaborators instead of Quartz's no-argument constructor and statics. */
-    private record Jobs(PollService polls, ScheduleDispatcher dispatcher) implements JobFactory {
+    private record Jobs(PollService polls, ScheduleDispatcher dispatcher, ActionService actions) implements JobFactory {
         @Override
         public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
             Class<? extends Job> type = bundle.getJobDetail().getJobClass();
@@ -194,6 +231,9 @@ public final class QuartzTimer implements PollCloser, ScheduleTimer, AutoCloseab
             }
             if (type == RemindJob.class) {
                 return new RemindJob(dispatcher);
+            }
+            if (type == ActionReminderJob.class && actions != null) {
+                return new ActionReminderJob(actions);
             }
             throw new SchedulerException("no factory for job " + type.getName());
         }
