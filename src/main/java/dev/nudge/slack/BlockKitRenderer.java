@@ -192,8 +192,25 @@ public final class BlockKitRenderer {
         return OptionObject.builder().text(plainText(clip(option.label(), MAX_OPTION_TEXT))).value(option.value()).build();
     }
 
-    /** Slack mrkdwn treats &, < and > as control characters: escape them so user text cannot ping @channel. */
+    /** The neutral user and channel mentions ({@code <@U123>}, {@code <#C123>}) with Slack-shaped ids. */
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("<([@#])([A-Z0-9]{2,40})>");
+
+    /**
+     * Slack mrkdwn treats &, < and > as control characters: escape them so user text cannot ping @channel. User and
+     * channel mentions in the neutral markup ({@code <@U123>}, {@code <#C123>}) are Slack's own syntax and stay.
+     */
     static String escape(String text) {
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher mention = MENTION.matcher(text);
+        int from = 0;
+        while (mention.find()) {
+            out.append(escapeAll(text.substring(from, mention.start()))).append(mention.group());
+            from = mention.end();
+        }
+        return out.append(escapeAll(text.substring(from))).toString();
+    }
+
+    private static String escapeAll(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

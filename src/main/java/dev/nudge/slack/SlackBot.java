@@ -105,13 +105,45 @@ public final class SlackBot {
         PrivateReply reply = message -> web.respond(payload.getResponseUrl(), message);
         String prefix = blank(payload.getCommand()) ? DEFAULT_PREFIX : payload.getCommand();
         CommandResult result = commands.dispatch(new CommandContext(where, payload.getUserId(), prefix, reply),
-                payload.getText());
+                commandText(payload.getText()));
         result.afterAck().ifPresent(work -> later(work, reply));
         if (result.immediateReply().isEmpty()) {
             return ctx.ack();
         }
         ChatMessage message = result.immediateReply().get();
         return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(message)).blocks(renderer.single(message)));
+    }
+
+    /** Slack's escaped forms in slash command text: {@code <@U123|name>}, {@code <#C123|name>}, links, specials. */
+    private static final Pattern ESCAPED = Pattern.compile("<([@#!]?)([^<>|]*)(?:\\|([^<>]*))?>");
+
+    /**
+     * The command text as the neutral model reads it. With {@code should_escape: true} Slack sends a mentioned user
+     * as {@code <@U123|name>} (made {@code <@U123>}, the neutral mention), a channel as {@code <#C123|name>} (made
+     * {@code #name}), a link as {@code <https://...|label>} (made the URL) and {@code <!here>} as {@code @here}; and
+     * it always encodes &, < and > as entities, which are decoded last so quotes and symbols typed by people reach
+     * the commands as typed.
+     */
+    static String commandText(String text) {
+        if (text == null) {
+            return "";
+        }
+        java.util.regex.Matcher token = ESCAPED.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (token.find()) {
+            String sigil = token.group(1);
+            String id = token.group(2);
+            String label = token.group(3);
+            String replacement = switch (sigil) {
+                case "@" -> "<@" + id + ">";
+                case "#" -> "#" + (label == null || label.isEmpty() ? id : label);
+                case "!" -> label == null || label.isEmpty() ? "@" + id : label;
+                default -> id;
+            };
+            token.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        token.appendTail(out);
+        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private Response onAction(BlockActionRequest request, ActionContext ctx) {

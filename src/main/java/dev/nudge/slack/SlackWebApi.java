@@ -146,6 +146,44 @@ public final class SlackWebApi implements ChatGateway {
                 .blocks(renderer.single(message))));
     }
 
+    /** Opens (or finds) the bot's direct-message channel with the user (conversations.open, im:write) and posts. */
+    @Override
+    public void sendDirect(ConversationRef where, String userId, ChatMessage message) {
+        var opened = call("conversations.open", m -> m.conversationsOpen(r -> r.users(List.of(userId))));
+        if (opened.getChannel() == null || opened.getChannel().getId() == null) {
+            throw new ChatDeliveryException("Slack did not open a direct message with that person.");
+        }
+        post(new ConversationRef(where.platform(), where.workspaceId(), opened.getChannel().getId()), null, message);
+    }
+
+    /**
+     * The channel's member count from conversations.info (include_num_members), less Nudge itself; other bots in the
+     * channel are counted, as Slack does not tell them apart there. Kept for {@link #MEMBER_COUNT_TTL}.
+     */
+    @Override
+    public java.util.OptionalInt memberCount(ConversationRef where) {
+        String key = where.workspaceId() + "\n" + where.channelId();
+        CachedCount cached = memberCounts.get(key);
+        if (cached != null && cached.at().plus(MEMBER_COUNT_TTL).isAfter(Instant.now())) {
+            return java.util.OptionalInt.of(cached.count());
+        }
+        var info = call("conversations.info", m -> m.conversationsInfo(r -> r.channel(where.channelId())
+                .includeNumMembers(true)));
+        if (info.getChannel() == null || info.getChannel().getNumOfMembers() == null) {
+            return java.util.OptionalInt.empty();
+        }
+        int count = Math.max(0, info.getChannel().getNumOfMembers() - (info.getChannel().isMember() ? 1 : 0));
+        memberCounts.put(key, new CachedCount(count, Instant.now()));
+        return java.util.OptionalInt.of(count);
+    }
+
+    /** How long a channel's member count is reused before Slack is asked again. */
+    static final Duration MEMBER_COUNT_TTL = Duration.ofMinutes(10);
+
+    private record CachedCount(int count, Instant at) {}
+
+    private final Map<String, CachedCount> memberCounts = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public boolean isWorkspaceAdmin(ConversationRef where, String userId) {
         var user = call("users.info", m -> m.usersInfo(r -> r.user(userId))).getUser();

@@ -73,19 +73,20 @@ class SlackManifestTest {
         JsonNode nudge = commands.get(0);
         assertThat(nudge.path("command").asText()).isEqualTo(SlackBot.DEFAULT_PREFIX).isEqualTo("/nudge");
         assertThat(nudge.path("url").asText()).endsWith("/slack/events");
-        assertThat(nudge.path("should_escape").asBoolean()).isFalse();
+        // Mentions arrive as <@U123|name> only with escaping on; `action ... @owner` needs them.
+        assertThat(nudge.path("should_escape").asBoolean()).isTrue();
     }
 
     @Test
     void the_usage_hint_mentions_every_command_the_code_registers() {
         String hint = manifest.path("features").path("slash_commands").get(0).path("usage_hint").asText();
-        assertThat(hint).contains("help", "principles", "ask", "poll", "pack");
+        assertThat(hint).contains("help", "principles", "ask", "poll", "pack", "action", "actions");
     }
 
     @Test
     void the_bot_asks_for_exactly_the_scopes_the_code_uses() {
         assertThat(texts(manifest.path("oauth_config").path("scopes").path("bot"))).containsExactlyInAnyOrder(
-                "commands", "chat:write", "app_mentions:read", "users:read", "channels:read", "groups:read",
+                "commands", "chat:write", "app_mentions:read", "im:write", "users:read", "channels:read", "groups:read",
                 "channels:history", "groups:history");
         assertThat(manifest.path("oauth_config").path("scopes").path("user").isMissingNode()).isTrue();
     }

@@ -60,6 +60,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<String>> scriptedFailures = new ConcurrentHashMap<>();
     private final Set<String> admins = ConcurrentHashMap.newKeySet();
     private final Set<String> outsideChannels = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> memberCounts = new ConcurrentHashMap<>();
     private volatile String socketUrl;
     private volatile io.javalin.websocket.WsContext socket;
     private final List<String> socketFrames = new CopyOnWriteArrayList<>();
@@ -163,6 +164,22 @@ public final class FakeSlack implements AutoCloseable {
         return params.get("_ts");
     }
 
+    /** The direct-message channel conversations.open gives for a user: "D" + the user id. */
+    public static String directChannel(String userId) {
+        return "D" + userId;
+    }
+
+    /** What conversations.info reports as num_members for the channel (Nudge included); 5 unless set. */
+    public void setMemberCount(String channelId, int members) {
+        memberCounts.put(channelId, members);
+    }
+
+    /** Messages Nudge posted in its direct-message channel with the user (after conversations.open). */
+    public List<Call> directMessages(String userId) {
+        return calls("chat.postMessage").stream()
+                .filter(call -> directChannel(userId).equals(call.params().get("channel"))).toList();
+    }
+
     public void makeAdmin(String userId) {
         admins.add(userId);
     }
@@ -230,8 +247,16 @@ public final class FakeSlack implements AutoCloseable {
                         "is_owner", false, "is_primary_owner", false));
             }
             case "apps.connections.open" -> answer.put("url", socketUrl());
-            case "conversations.info" -> answer.put("channel", Map.of("id", params.get("channel"),
-                    "is_member", !outsideChannels.contains(params.get("channel"))));
+            case "conversations.info" -> {
+                Map<String, Object> channel = new LinkedHashMap<>();
+                channel.put("id", params.get("channel"));
+                channel.put("is_member", !outsideChannels.contains(params.get("channel")));
+                if ("true".equals(params.get("include_num_members"))) {
+                    channel.put("num_members", memberCounts.getOrDefault(params.get("channel"), 5));
+                }
+                answer.put("channel", channel);
+            }
+            case "conversations.open" -> answer.put("channel", Map.of("id", directChannel(params.get("users"))));
             case "conversations.history" -> answer.put("messages", history(params.get("channel"), params.get("oldest")));
             case "views.open" -> answer.put("view", Map.of("id", "V" + nextTs()));
             default -> { }
