@@ -88,9 +88,13 @@ class SlackRetroJourneyTest extends SlackEndToEnd {
 
     @Test
     void a_full_retro_reviews_actions_collects_answers_and_posts_a_summary_compared_with_the_last_retro() {
+        slack.setMemberCount("C1", 10); // Nudge and nine people
+
         // Sprint 1: three people rate, the lead closes, someone adds an action item from the summary.
         FakeSlack.Call first = openRetro("U1", "retro");
-        assertThat(first.visibleText()).contains("Did we do these?", "No open action items", "Nobody has answered yet",
+        assertThat(nudge.query("SELECT member_count FROM channels WHERE channel_id = 'C1'"))
+                .containsExactly(Map.of("member_count", 9));
+        assertThat(first.visibleText()).contains("Did we do these?", "No open action items", "0 of 9 have answered",
                 "Anonymous: Nudge never stores who gave which rating or note");
         rate("UA", first, Map.of(1, 4, 2, 2, 3, 3));
         rate("UB", first, Map.of(1, 4, 2, 3, 3, 3));
@@ -124,12 +128,12 @@ class SlackRetroJourneyTest extends SlackEndToEnd {
         note("UA", second, "helped", 1, "Daily stand-ups with the ward kept us honest");
         note("UE", second, "hindered", 2, "Waiting three weeks on the supplier's test data");
         FakeSlack.Call progress = slack.await("chat.update", call -> second.ts().equals(call.params().get("ts"))
-                && call.visibleText().contains("5 have answered"));
+                && call.visibleText().contains("5 of 9 have answered"));
         assertThat(progress.visibleText()).doesNotContain("UA", "UB", "UE");
 
         FakeSlack.Call summary = closeWithButton("U1", second);
         String text = summary.visibleText();
-        assertThat(text).contains("Retro summary", "5 have answered",
+        assertThat(text).contains("Retro summary", "5 of 9 have answered",
                 "1. Deliver what patients and staff need*: *4.5* · spread 4–5 · 4 ratings · ↑ 0.2 since the last retro",
                 "*1.5* · spread 1–2 · 4 ratings · ↓ 0.8 since the last retro · ⚠ lowest",
                 "*3.3* · spread 3–4 · 3 ratings · ↑ 0.3 since the last retro · ⚠ lowest",
