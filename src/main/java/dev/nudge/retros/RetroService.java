@@ -132,6 +132,9 @@ public final class RetroService {
             log.warn("Retro {} not posted in {}: {}", retro.id(), retro.where().channelId(), e.getMessage());
             reply.send(ChatMessage.text("I couldn't post the retro: " + e.getMessage()));
             return Optional.empty();
+        } catch (RuntimeException e) {
+            retros.delete(retro.id()); // an open retro without a card would block the channel
+            throw e;
         }
         return retros.find(retro.id());
     }
@@ -154,12 +157,10 @@ public final class RetroService {
         List<ChatMessage> summary = summary(retro);
         ChatGateway gateway = gateways.forConversation(retro.where());
         try {
-            String first = null;
-            for (ChatMessage message : summary) {
-                String id = gateway.post(retro.where(), retro.messageId(), message);
-                first = first == null ? id : first;
+            retros.attachSummary(retroId, gateway.post(retro.where(), retro.messageId(), summary.get(0)));
+            for (ChatMessage more : summary.subList(1, summary.size())) {
+                gateway.post(retro.where(), retro.messageId(), more);
             }
-            retros.attachSummary(retroId, first);
         } catch (ChatDeliveryException e) {
             log.warn("Summary of retro {} not posted: {}", retroId, e.getMessage());
             reply.send(ChatMessage.text("The retro is closed, but I couldn't post its summary: " + e.getMessage()));

@@ -19,6 +19,10 @@ import java.util.Optional;
 final class RetroSummary {
     /** Characters of notes per message: well inside Slack's 50 blocks and Teams' 28 KB card. */
     static final int NOTES_PER_MESSAGE = 6000;
+    /** Characters of one text of notes, near a Slack section's 3,000. */
+    static final int NOTE_BLOCK = 2800;
+    /** Principles with notes per message, so the scores, notes and prompt stay within 50 Slack blocks. */
+    static final int GROUPS_PER_MESSAGE = 15;
     static final int LOWEST = 2;
 
     /** The scores of one principle; {@code enough} is false when too few rated it to show anything. */
@@ -116,7 +120,10 @@ final class RetroSummary {
         return "→ 0.0";
     }
 
-    /** One text per principle with notes: what helped, then what got in the way. */
+    /**
+     * The notes as texts of at most {@value #NOTE_BLOCK} characters (one long note may be a text of its own), by
+     * principle: what helped, then what got in the way. A principle whose notes need more texts repeats its title.
+     */
     private static List<String> noteBlocks(Retro retro, PrinciplePack pack, List<RetroNote> notes) {
         List<String> blocks = new ArrayList<>();
         for (Principle principle : pack.principles()) {
@@ -124,21 +131,26 @@ final class RetroSummary {
             if (about.isEmpty()) {
                 continue;
             }
-            StringBuilder text = new StringBuilder("_" + principle.numberedTitle() + "_");
+            String title = "_" + principle.numberedTitle() + "_";
+            StringBuilder block = new StringBuilder(title);
             for (RetroNote.Kind kind : RetroNote.Kind.values()) {
                 List<RetroNote> ofKind = about.stream().filter(n -> n.kind() == kind).toList();
-                if (ofKind.isEmpty()) {
-                    continue;
-                }
-                text.append("\n").append(kind.label()).append(":");
+                String heading = kind.label() + ":";
+                boolean headed = false;
                 for (RetroNote note : ofKind) {
-                    text.append("\n• ").append(note.text().strip().replace("\n", "\n   "));
-                    if (!retro.anonymous() && note.userId() != null) {
-                        text.append(" — ").append(ChatMessage.mention(note.userId()));
+                    String line = "• " + note.text().strip().replace("\n", "\n   ")
+                            + (!retro.anonymous() && note.userId() != null ? " — " + ChatMessage.mention(note.userId()) : "");
+                    String next = (headed ? "" : heading + "\n") + line;
+                    if (block.length() + 1 + next.length() > NOTE_BLOCK && block.length() > title.length()) {
+                        blocks.add(block.toString());
+                        block = new StringBuilder("_" + principle.numberedTitle() + " (continued)_");
+                        next = heading + "\n" + line;
                     }
+                    block.append("\n").append(next);
+                    headed = true;
                 }
             }
-            blocks.add(text.toString());
+            blocks.add(block.toString());
         }
         return blocks;
     }
@@ -148,7 +160,7 @@ final class RetroSummary {
         List<String> page = new ArrayList<>();
         int size = 0;
         for (String block : blocks) {
-            if (!page.isEmpty() && size + block.length() > NOTES_PER_MESSAGE) {
+            if (!page.isEmpty() && (size + block.length() > NOTES_PER_MESSAGE || page.size() == GROUPS_PER_MESSAGE)) {
                 pages.add(page);
                 page = new ArrayList<>();
                 size = 0;

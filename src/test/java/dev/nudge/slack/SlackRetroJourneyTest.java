@@ -5,11 +5,14 @@ import static dev.nudge.slack.SlackPromptJourneyTest.actionValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nudge.config.NudgeConfig;
 import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
 import dev.nudge.testing.SlackClient;
 import dev.nudge.testing.SlackEndToEnd;
 import dev.nudge.testing.SlackForms;
+import dev.nudge.testing.TestNudge;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -245,6 +248,26 @@ class SlackRetroJourneyTest extends SlackEndToEnd {
         threadOf(card, 1);
         assertThat(nudge.query("SELECT closed_by FROM retros")).containsExactly(Map.of("closed_by", "UADMIN"));
         assertThat(client.command("U1", "C1", "retro close").text()).contains("There is no open retro");
+    }
+
+    @Test
+    void with_leads_configured_only_a_lead_or_an_admin_can_start_a_retro() {
+        nudge.close();
+        NudgeConfig.Schedules defaults = NudgeConfig.Schedules.defaults();
+        nudge = new TestNudge(dir, slack, Clock.systemUTC(), List.of("UADMIN2"), new NudgeConfig.Schedules(
+                List.of("ULEAD"), defaults.maxPerChannel(), defaults.missedGrace(), defaults.holidaysDir(),
+                defaults.defaultCalendar(), defaults.workspacePostsPerMinute()));
+        client = new SlackClient(nudge.port(), slack);
+
+        assertThat(client.command("U9", "C1", "retro").text()).contains("Only the team's leads (NUDGE_LEADS) or an admin");
+        assertThat(nudge.count("SELECT count(*) FROM retros")).isZero();
+
+        openRetro("ULEAD", "retro");
+        client.command("ULEAD", "C1", "retro close");
+        Eventually.eventually(() -> nudge.count("SELECT count(*) FROM retros WHERE closed_at IS NOT NULL"), n -> n == 1);
+        openRetro("UADMIN2", "retro named");
+        assertThat(nudge.query("SELECT opened_by, anonymous FROM retros ORDER BY id")).containsExactly(
+                Map.of("opened_by", "ULEAD", "anonymous", 1), Map.of("opened_by", "UADMIN2", "anonymous", 0));
     }
 
     @Test
