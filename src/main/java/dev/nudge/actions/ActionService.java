@@ -274,7 +274,14 @@ public final class ActionService {
         ActionItem item = found.get().item();
         try {
             gateways.forConversation(item.where()).sendDirect(item.where(), item.ownerId(), reminder(item));
-        } catch (ChatDeliveryException | dev.nudge.chat.UserInputException e) {
+        } catch (RuntimeException e) {
+            LocalDate today = today();
+            if (today.isAfter(item.dueOn())) {
+                // Still recorded as not reminded: the next start tries once more, and the item stays in lists.
+                log.warn("Reminder for action {} not delivered and its due date {} has passed; no more retries until"
+                        + " the next start: {}", id, item.dueOn(), e.getMessage());
+                return;
+            }
             log.warn("Reminder for action {} not delivered, trying again in {} minutes: {}", id,
                     RETRY_AFTER.toMinutes(), e.getMessage());
             if (reminders != null) {

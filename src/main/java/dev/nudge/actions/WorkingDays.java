@@ -12,8 +12,8 @@ import java.time.ZoneId;
  * Saturdays, Sundays and the days the calendar skips (bank holidays, closures).
  *
  * <p>If that moment has already passed when the item is made (it is due within two working days), the reminder goes
- * out at the next working-day 09:00 that is still before the due date, and otherwise at once: a late reminder is
- * more use than none.
+ * out at once, with its review buttons: a late reminder is more use than none, and waiting for another 09:00 would
+ * often land on the due date itself.
  */
 public final class WorkingDays {
     public static final LocalTime REMIND_TIME = LocalTime.of(9, 0);
@@ -47,23 +47,10 @@ public final class WorkingDays {
         return day.atTime(REMIND_TIME).atZone(zone).toInstant();
     }
 
-    /** The planned reminder, or, when that is already past at {@code now}, the catch-up described above. */
+    /** The planned reminder, or {@code now} when that is already past (see the class comment). */
     public Instant reminderFor(LocalDate due, Instant now) {
         Instant planned = plannedReminder(due);
-        if (planned.isAfter(now)) {
-            return planned;
-        }
-        LocalDate day = now.atZone(zone).toLocalDate();
-        for (int i = 0; i < 14; i++, day = day.plusDays(1)) {
-            if (!day.isBefore(due)) {
-                break;
-            }
-            Instant at = day.atTime(REMIND_TIME).atZone(zone).toInstant();
-            if (isWorkingDay(day) && at.isAfter(now)) {
-                return at;
-            }
-        }
-        return now;
+        return planned.isAfter(now) ? planned : now;
     }
 
     public ZoneId zone() {

@@ -35,10 +35,78 @@ public final class AdaptiveCardRenderer {
 
     /** *bold* as Slack reads it: no space just inside the asterisks, so "2 * 3 * 4" stays arithmetic. */
     private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*([^*\\s](?:[^*\\n]*[^*\\s])?)\\*(?![\\w*])");
+    /** The neutral markup's user and channel references: {@code <@id>} and {@code <#id>}. */
+    private static final Pattern USER = Pattern.compile("<@([^<>|\\s]+)>");
+    private static final Pattern CHANNEL = Pattern.compile("<#([^<>|\\s]+)>");
+    /** Said instead of a person Nudge cannot name (it has not heard their name since it started). */
+    static final String UNNAMED = "a teammate";
     private final ObjectMapper json = new ObjectMapper();
+    private final TeamsPeople people;
+
+    public AdaptiveCardRenderer() {
+        this(new TeamsPeople());
+    }
+
+    public AdaptiveCardRenderer(TeamsPeople people) {
+        this.people = people;
+    }
 
     /** The card for a message. {@code origin}, when not null, is added to every button's data. */
     public ObjectNode card(ChatMessage message, String origin) {
+        List<ObjectNode> mentions = new ArrayList<>();
+        ObjectNode card = drawn(withMentions(message, mentions), origin);
+        if (!mentions.isEmpty()) {
+            ArrayNode entities = ((ObjectNode) card.path("msteams")).putArray("entities");
+            mentions.forEach(entities::add);
+        }
+        return card;
+    }
+
+    /**
+     * The message with each {@code <@id>} made a Teams mention ({@code <at>Name</at>}, its entity added to
+     * {@code mentions}) when the name is known, else "a teammate"; {@code <#id>} becomes "the channel".
+     */
+    private ChatMessage withMentions(ChatMessage message, List<ObjectNode> mentions) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.function.UnaryOperator<String> text = raw -> {
+            if (raw == null) {
+                return null;
+            }
+            java.util.regex.Matcher user = USER.matcher(raw);
+            StringBuilder out = new StringBuilder();
+            while (user.find()) {
+                String id = user.group(1);
+                java.util.Optional<String> name = people.name(id);
+                String replacement = name.map(n -> "<at>" + n + "</at>").orElse(UNNAMED);
+                if (name.isPresent() && seen.add(id)) {
+                    ObjectNode entity = json.createObjectNode().put("type", "mention").put("text", replacement);
+                    entity.putObject("mentioned").put("id", id).put("name", name.get());
+                    mentions.add(entity);
+                }
+                user.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+            }
+            user.appendTail(out);
+            return CHANNEL.matcher(out.toString()).replaceAll("the channel");
+        };
+        List<ChatMessage.Part> parts = new ArrayList<>();
+        for (ChatMessage.Part part : message.parts()) {
+            if (part instanceof ChatMessage.Part.Header header) {
+                parts.add(new ChatMessage.Part.Header(text.apply(header.text())));
+            } else if (part instanceof ChatMessage.Part.Text body) {
+                parts.add(new ChatMessage.Part.Text(text.apply(body.text())));
+            } else if (part instanceof ChatMessage.Part.Context context) {
+                parts.add(new ChatMessage.Part.Context(text.apply(context.text())));
+            } else if (part instanceof ChatMessage.Part.Fields fields) {
+                parts.add(new ChatMessage.Part.Fields(fields.fields().stream()
+                        .map(f -> new ChatMessage.Field(text.apply(f.label()), text.apply(f.value()))).toList()));
+            } else {
+                parts.add(part);
+            }
+        }
+        return new ChatMessage(message.fallbackText(), parts);
+    }
+
+    private ObjectNode drawn(ChatMessage message, String origin) {
         List<ObjectNode> body = new ArrayList<>();
         boolean separateNext = false;
         for (ChatMessage.Part part : message.parts()) {
@@ -155,6 +223,7 @@ public final class AdaptiveCardRenderer {
     /** Plain text for notifications and screen readers. */
     public static String fallback(ChatMessage message) {
         String text = message.fallbackText().isBlank() ? "Nudge" : message.fallbackText();
+        text = CHANNEL.matcher(USER.matcher(text).replaceAll(UNNAMED)).replaceAll("the channel");
         return clip(plain(text), 1000);
     }
 

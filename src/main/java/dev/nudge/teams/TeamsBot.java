@@ -56,10 +56,19 @@ public final class TeamsBot extends TeamsActivityHandler {
     private final JdbcDeliveries deliveries;
     private final Executor executor;
     private final Clock clock;
+    private final TeamsPeople people;
 
     public TeamsBot(CommandRegistry commands, Interactions interactions, ChannelService channels, TeamsGateway gateway,
                     ConversationStore store, AdaptiveCardRenderer renderer, OriginSeal seal, JdbcDeliveries deliveries,
                     Executor executor, Clock clock) {
+        this(commands, interactions, channels, gateway, store, renderer, seal, deliveries, executor, clock,
+                new TeamsPeople());
+    }
+
+    public TeamsBot(CommandRegistry commands, Interactions interactions, ChannelService channels, TeamsGateway gateway,
+                    ConversationStore store, AdaptiveCardRenderer renderer, OriginSeal seal, JdbcDeliveries deliveries,
+                    Executor executor, Clock clock, TeamsPeople people) {
+        this.people = people;
         this.commands = commands;
         this.interactions = interactions;
         this.channels = channels;
@@ -81,6 +90,9 @@ public final class TeamsBot extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
         Activity activity = turn.getActivity();
+        if (activity.getFrom() != null) {
+            people.remember(userId(activity), activity.getFrom().getName());
+        }
         if (activity.getValue() != null) {
             JsonNode data = Serialization.objectToTree(activity.getValue());
             if (data.hasNonNull(AdaptiveCardRenderer.FORM_KEY)) {
@@ -93,16 +105,16 @@ public final class TeamsBot extends TeamsActivityHandler {
             }
             return done();
         }
-        onCommand(activity);
+        onCommand(turn, activity);
         return done();
     }
 
-    private void onCommand(Activity activity) {
+    private void onCommand(TurnContext turn, Activity activity) {
         if (activity.getId() != null && !deliveries.firstTime("teams:" + activity.getId(), clock.instant())) {
             return; // Teams delivered this message before
         }
         ConversationRef where = store.remember(activity);
-        String text = commandText(activity);
+        String text = commandText(activity, mentioned -> personId(turn, mentioned));
         ConversationReference thread = activity.getConversationReference();
         String threadConversation = activity.getConversation().getId();
         PrivateReply reply = message -> gateway.send(where, thread, threadConversation, gateway.activity(message, null));
@@ -111,13 +123,68 @@ public final class TeamsBot extends TeamsActivityHandler {
         result.afterAck().ifPresent(work -> later(work, reply));
     }
 
-    /** The text after the bot's @mention: Teams wraps mentions in {@code <at>} tags and may add HTML. */
+    /** The text after the bot's @mention, other people's mentions left out (as before). */
     static String commandText(Activity activity) {
+        return commandText(activity, mentioned -> null);
+    }
+
+    /**
+     * The text after the bot's @mention: Teams wraps mentions in {@code <at>} tags and may add HTML. Each other
+     * person's mention (the activity's mention entities) becomes the neutral {@code <@id>}, with Nudge's id for them
+     * from {@code ids} (null leaves the mention out); the bot's own mention is removed.
+     */
+    static String commandText(Activity activity, java.util.function.Function<ChannelAccount, String> ids) {
         String text = activity.getText() == null ? "" : activity.getText();
+        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        java.util.List<String> people = new java.util.ArrayList<>();
+        for (com.microsoft.bot.schema.Mention mention : activity.getMentions()) {
+            ChannelAccount mentioned = mention.getMentioned();
+            if (mentioned == null || mentioned.getId() == null || mentioned.getId().equals(botId)
+                    || mention.getText() == null || !text.contains(mention.getText())) {
+                continue;
+            }
+            String id = ids.apply(mentioned);
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            people.add(id);
+            // A placeholder that survives the tag stripping below; restored as <@id> at the end.
+            text = text.replace(mention.getText(), " \u0001" + (people.size() - 1) + "\u0001 ");
+        }
         text = MENTION.matcher(text).replaceAll(" ");
         text = TAG.matcher(text).replaceAll(" ");
-        return text.replace("&nbsp;", " ").replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<")
+        text = text.replace("&nbsp;", " ").replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<")
                 .replace("&gt;", ">").replace('\u00a0', ' ').trim();
+        for (int i = 0; i < people.size(); i++) {
+            text = text.replace("\u0001" + i + "\u0001", "<@" + people.get(i) + ">");
+        }
+        return text;
+    }
+
+    /**
+     * Nudge's id for a mentioned person, as {@link #userId} gives for the person acting: the Entra object id. Teams'
+     * mention entities often carry only the Teams user id, so the member is looked up then (one connector call);
+     * if that fails the Teams id is used. Their name is remembered for cards that mention them later.
+     */
+    private String personId(TurnContext turn, ChannelAccount mentioned) {
+        String id = mentioned.getAadObjectId();
+        if (id == null || id.isBlank()) {
+            try {
+                var member = com.microsoft.bot.builder.teams.TeamsInfo.getMember(turn, mentioned.getId())
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                id = member == null ? null : member.getAadObjectId();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                log.info("Could not look up a mentioned Teams member: {}", e.getMessage());
+            }
+        }
+        if (id == null || id.isBlank()) {
+            id = mentioned.getId();
+        }
+        people.remember(id, mentioned.getName());
+        return id;
     }
 
     private void onAction(Activity activity, JsonNode data) {

@@ -113,6 +113,41 @@ public final class TeamsGateway implements ChatGateway {
         sendToPerson(where, entry.reference(), user, activity(message, null));
     }
 
+    /** A direct message is a message in the person's 1:1 chat with Nudge, opened through the channel if need be. */
+    @Override
+    public void sendDirect(ConversationRef where, String userId, ChatMessage message) {
+        postPrivately(where, userId, message);
+    }
+
+    /**
+     * The conversation's members from the connector (GET .../members), bots ({@code 28:} ids) left out; kept for
+     * {@link #MEMBER_COUNT_TTL}. In a team channel Teams answers with the team's members.
+     */
+    @Override
+    public java.util.OptionalInt memberCount(ConversationRef where) {
+        String key = where.workspaceId() + "\n" + where.channelId();
+        CachedCount cached = memberCounts.get(key);
+        if (cached != null && cached.at().plus(MEMBER_COUNT_TTL).isAfter(java.time.Instant.now())) {
+            return java.util.OptionalInt.of(cached.count());
+        }
+        ConversationStore.Entry entry = usable(where);
+        List<ChannelAccount> members = call(where, entry.reference(), "list members",
+                client -> client.getConversations().getConversationMembers(where.channelId()), false);
+        if (members == null) {
+            return java.util.OptionalInt.empty();
+        }
+        int count = (int) members.stream().filter(m -> m.getId() == null || !m.getId().startsWith("28:")).count();
+        memberCounts.put(key, new CachedCount(count, java.time.Instant.now()));
+        return java.util.OptionalInt.of(count);
+    }
+
+    /** How long a conversation's member count is reused before Teams is asked again. */
+    static final Duration MEMBER_COUNT_TTL = Duration.ofMinutes(10);
+
+    private record CachedCount(int count, java.time.Instant at) {}
+
+    private final Map<String, CachedCount> memberCounts = new ConcurrentHashMap<>();
+
     /** Teams gives bots no cheap way to tell tenant admins apart; NUDGE_ADMINS is the way to name them. */
     @Override
     public boolean isWorkspaceAdmin(ConversationRef where, String userId) {

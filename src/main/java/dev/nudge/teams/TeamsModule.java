@@ -51,12 +51,13 @@ public final class TeamsModule {
             return java.util.concurrent.CompletableFuture.failedFuture(error);
         });
         ConversationStore store = new ConversationStore(conversations, clock);
-        AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
+        TeamsPeople people = new TeamsPeople();
+        AdaptiveCardRenderer renderer = new AdaptiveCardRenderer(people);
         this.gateway = new TeamsGateway(adapter, config.appId().orElse(""), store, renderer,
                 new SendLimiter(SendLimiter.TEAMS_LIMITS), duration -> Thread.sleep(duration.toMillis()),
                 Duration.ofSeconds(1));
         TeamsBot bot = new TeamsBot(commands, interactions, channels, gateway, store, renderer, new OriginSeal(),
-                deliveries, executor, clock);
+                deliveries, executor, clock, people);
         this.endpoint = new TeamsEndpoint(adapter, bot, authenticator);
     }
 

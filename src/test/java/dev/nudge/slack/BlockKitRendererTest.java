@@ -249,15 +249,18 @@ class BlockKitRendererTest {
     }
 
     @Test
-    void channel_mentions_and_ampersands_in_user_text_are_escaped() {
+    void channel_mentions_and_ampersands_in_user_text_are_escaped_while_person_mentions_stay_mentions() {
         ChatMessage message = ChatMessage.builder("x")
-                .text("Hey <!channel> fish & chips <@U123>")
+                .text("Hey <!channel> fish & chips <@U123> <@U1|x> <#C9> <@lower>")
                 .fields(List.of(new ChatMessage.Field("<!here>", "a & b")))
                 .context("<!everyone>")
                 .build();
         List<LayoutBlock> blocks = renderer.single(message);
 
-        assertThat(text(blocks.get(0))).isEqualTo("Hey &lt;!channel&gt; fish &amp; chips &lt;@U123&gt;");
+        // <@U123> and <#C9> are the neutral markup for one person and one channel (ChatMessage.mention), which is
+        // Slack's own syntax; anything else in angle brackets is escaped, so nobody can ping the whole channel.
+        assertThat(text(blocks.get(0))).isEqualTo(
+                "Hey &lt;!channel&gt; fish &amp; chips <@U123> &lt;@U1|x&gt; <#C9> &lt;@lower&gt;");
         assertThat(((SectionBlock) blocks.get(1)).getFields().get(0).getText()).isEqualTo("*&lt;!here&gt;*\na &amp; b");
         assertThat(text(blocks.get(2))).isEqualTo("&lt;!everyone&gt;");
         String json = GsonFactory.createSnakeCase().toJson(blocks);

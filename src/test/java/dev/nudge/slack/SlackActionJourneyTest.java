@@ -174,6 +174,24 @@ class SlackActionJourneyTest {
     }
 
     @Test
+    void a_reminder_slack_refuses_is_kept_pending_and_sent_when_tried_again() {
+        startNudge(Instant.parse("2026-12-09T08:59:58Z"));
+        slack.failNext("conversations.open", "user_not_found");
+        action("U1", "\"Run a 5-user test\" <@U2|sam> due 2026-12-11");
+        slack.await("conversations.open", call -> true);
+        slack.settle(Duration.ofMillis(300));
+        assertThat(slack.directMessages("U2")).isEmpty();
+        assertThat(nudge.query("SELECT reminded_at FROM action_items").get(0).get("reminded_at")).isNull();
+
+        // The retry is due 15 minutes later; a restart then (the reminder is still pending in the database) sends it.
+        nudge.close();
+        clock.advance(Duration.ofMinutes(16));
+        nudge.start();
+
+        assertThat(awaitReminder("U2").visibleText()).contains("Run a 5-user test");
+    }
+
+    @Test
     void an_action_due_too_soon_for_the_usual_reminder_is_reminded_at_once() {
         startNudge(MONDAY);
         action("U1", "\"Send the agenda\" <@U2|sam> due 2026-12-08");

@@ -251,7 +251,7 @@ public final class FakeSlack implements AutoCloseable {
                 Map<String, Object> channel = new LinkedHashMap<>();
                 channel.put("id", params.get("channel"));
                 channel.put("is_member", !outsideChannels.contains(params.get("channel")));
-                if (List.of("true", "1").contains(params.get("include_num_members"))) { // the SDK sends 1
+                if (List.of("true", "1").contains(params.get("include_num_members"))) {
                     channel.put("num_members", memberCounts.getOrDefault(params.get("channel"), 5));
                 }
                 answer.put("channel", channel);

@@ -79,6 +79,7 @@ public final class FakeTeams implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1_764_000_000_000L);
     private final Map<String, List<String>> failures = new ConcurrentHashMap<>();
     private final Map<String, KeyPair> keys = new LinkedHashMap<>();
+    private final Map<String, Integer> memberCounts = new ConcurrentHashMap<>();
 
     public FakeTeams() {
         keys.put(BOT_FRAMEWORK_KEY, rsa());
@@ -91,6 +92,7 @@ public final class FakeTeams implements AutoCloseable {
             config.routes.post("/v3/conversations", this::createConversation);
             config.routes.post("/v3/conversations/<rest>", this::activity);
             config.routes.put("/v3/conversations/<rest>", this::activity);
+            config.routes.get("/v3/conversations/<rest>", this::members);
             config.routes.post("/{tenant}/oauth2/v2.0/token", this::token);
             config.routes.get("/v1/.well-known/openidconfiguration", ctx -> ctx.json(metadata(
                     "https://api.botframework.com", baseUrl() + "v1/.well-known/keys")));
@@ -147,6 +149,43 @@ public final class FakeTeams implements AutoCloseable {
         String id = kind.equals("update") ? activityId : String.valueOf(ids.incrementAndGet());
         calls.add(new Call(kind, ctx.method().name(), conversationId, id, body, ctx.header("Authorization"), Instant.now()));
         ctx.status(kind.equals("update") ? 200 : 201).json(Map.of("id", id));
+    }
+
+    /** How many people GET .../members lists for a conversation (plus Nudge itself); 5 unless set. */
+    public void setMemberCount(String conversationId, int people) {
+        memberCounts.put(conversationId, people);
+    }
+
+    /**
+     * GET .../{conversation}/members: U1..Un as Teams lists them (29: ids with their Entra object ids) plus the bot;
+     * GET .../{conversation}/members/{id}: that member, its Entra object id being the id without "29:".
+     */
+    private void members(Context ctx) {
+        String raw = org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req())
+                .getHttpURI().getPath();
+        String path = raw.substring(raw.indexOf("/v3/conversations/") + "/v3/conversations/".length());
+        String[] parts = path.split("/members", 2);
+        String conversationId = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        if (parts.length < 2) {
+            ctx.status(404).json(error("NotFound", "unknown resource"));
+            return;
+        }
+        if (parts[1].length() > 1) {
+            String member = URLDecoder.decode(parts[1].substring(1), StandardCharsets.UTF_8);
+            calls.add(new Call("member", "GET", conversationId, member, JSON.createObjectNode(),
+                    ctx.header("Authorization"), Instant.now()));
+            ctx.json(Map.of("id", member, "name", "Person " + member.replace("29:", ""),
+                    "aadObjectId", member.replace("29:", ""), "objectId", member.replace("29:", "")));
+            return;
+        }
+        calls.add(new Call("members", "GET", conversationId, null, JSON.createObjectNode(), ctx.header("Authorization"),
+                Instant.now()));
+        List<Map<String, String>> list = new ArrayList<>();
+        for (int i = 1; i <= memberCounts.getOrDefault(conversationId, 5); i++) {
+            list.add(Map.of("id", "29:U" + i, "name", "Person U" + i, "aadObjectId", "U" + i));
+        }
+        list.add(Map.of("id", "28:" + APP_ID, "name", "Nudge"));
+        ctx.json(list);
     }
 
     private void createConversation(Context ctx) throws Exception {

@@ -49,6 +49,19 @@ public final class TeamsClient {
         return send(fixture("channel_mention", Map.of("user", user, "conversation", channel, "text", escape(text))));
     }
 
+    /**
+     * "@Nudge {text}" in a channel where {text} mentions someone as Teams does: {@code <at>name</at>} in the text and
+     * a mention entity with their Teams id ({@code 29:} + user) and name, but no Entra object id.
+     */
+    public Reply mentionWithPerson(String user, String channel, String text, String mentionedUser, String mentionedName) {
+        ObjectNode activity = fixture("channel_mention", Map.of("user", user, "conversation", channel, "text",
+                escape(text)));
+        ObjectNode entity = ((com.fasterxml.jackson.databind.node.ArrayNode) activity.path("entities")).addObject();
+        entity.putObject("mentioned").put("id", "29:" + mentionedUser).put("name", mentionedName);
+        entity.put("text", "<at>" + mentionedName + "</at>").put("type", "mention");
+        return send(activity);
+    }
+
     /** Text in the person's 1:1 chat with Nudge. */
     public Reply direct(String user, String text) {
         return send(fixture("personal_message", Map.of("user", user, "conversation", personalChat(user), "text",
