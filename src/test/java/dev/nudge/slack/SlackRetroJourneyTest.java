@@ -199,7 +199,7 @@ class SlackRetroJourneyTest extends SlackEndToEnd {
         assertThat(nudge.query("SELECT user_id, kind FROM retro_notes")).containsExactly(Map.of("user_id", "U2",
                 "kind", "helped"));
         FakeSlack.Call summary = closeWithButton("U1", card);
-        assertThat(summary.visibleText()).contains("Named retro", "Show and tell every Friday — ", "U2");
+        assertThat(summary.visibleText()).contains("Named retro", "Show and tell every Friday — <@U2>");
         assertThat(nudge.query("SELECT respondent_key FROM retro_respondents")).containsExactly(Map.of("respondent_key",
                 "U2"));
     }
