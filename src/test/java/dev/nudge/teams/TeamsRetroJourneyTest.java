@@ -110,6 +110,19 @@ class TeamsRetroJourneyTest {
                 Map.of("platform", "teams", "workspace_id", FakeTeams.TENANT, "channel_id", CHANNEL));
         assertThat(nudge.count("SELECT count(*) FROM retro_ratings WHERE user_id IS NOT NULL")).isZero();
 
+        client.click("USECRET1", card, "Add a note");
+        FakeTeams.Call noteForm = teams.await("send", call -> call.conversationId().equals(TeamsClient.personalChat(
+                "USECRET1")) && call.card().toString().contains("Input.Text"));
+        assertThat(choiceSets(noteForm)).extracting(set -> set.path("id").asText())
+                .containsExactly("input_kind", "input_principle");
+        client.submit("USECRET1", noteForm.conversationId(), "personal", noteForm.activityId(),
+                ((ObjectNode) noteForm.button("Save note").deepCopy()).put("input_kind", "hindered")
+                        .put("input_principle", "3").put("input_note", "Nobody owned the test plan"));
+        teams.await("update", call -> call.activityId().equals(noteForm.activityId())
+                && call.visibleText().contains("note is saved without your name"));
+        assertThat(nudge.query("SELECT kind, principle_number, user_id IS NULL AS nameless FROM retro_notes"))
+                .containsExactly(Map.of("kind", "hindered", "principle_number", 3, "nameless", 1));
+
         client.click("U9", card, "Close retro");
         teams.await("send", call -> call.visibleText().contains("Only the person who started this retro"));
 
@@ -118,7 +131,8 @@ class TeamsRetroJourneyTest {
         FakeTeams.Call summary = teams.await("send", call -> call.conversationId().equals(
                 CHANNEL + ";messageid=" + card.activityId()));
         assertThat(summary.visibleText()).contains("Retro summary", "**4.0** · spread 3–5 · 3 ratings",
-                "3. Test, measure and learn**: not enough answers", "Add an action item", "@Nudge action");
+                "3. Test, measure and learn**: not enough answers", "What got in the way:", "Nobody owned the test plan",
+                "Add an action item", "@Nudge action");
         teams.await("update", call -> call.activityId().equals(card.activityId())
                 && call.visibleText().contains("Retro (closed)"));
         assertThat(nudge.count("SELECT count(*) FROM retro_respondents WHERE respondent_key IS NOT NULL")).isZero();
