@@ -127,6 +127,9 @@ public final class RetroService {
         try {
             String messageId = gateway.post(retro.where(), null, card(retro));
             retros.attachMessage(retro.id(), messageId);
+            if (retros.respondents(retro.id()) > 0) {
+                refresh(retro.id()); // someone answered before the card's id was known
+            }
         } catch (ChatDeliveryException e) {
             retros.delete(retro.id());
             log.warn("Retro {} not posted in {}: {}", retro.id(), retro.where().channelId(), e.getMessage());
