@@ -246,7 +246,7 @@ public final class ActionService {
         Optional<Principle> principle = principleOf(item);
         try {
             if (principle.isPresent()) {
-                String question = "Did \"" + clip(item.text(), 200) + "\" help us " + lowerFirst(principle.get().title())
+                String question = "Did \"" + clip(item.text(), 200) + "\" help us " + afterHelpUs(principle.get().title())
                         + "?";
                 Optional<Poll> poll = polls.start(new PollRepository.NewPoll(item.where(), Poll.Kind.CUSTOM, null,
                         null, question, HELP_OPTIONS, false, false, by, clock.instant(), null), reply);
@@ -311,12 +311,17 @@ public final class ActionService {
         }
     }
 
+    /** Arms the stored reminder; if the timer fails, the reminder stays pending and is armed at the next start. */
     private void armReminder(long id) {
         if (reminders == null) {
             return;
         }
-        actions.find(id).filter(s -> s.remindAt() != null)
-                .ifPresent(s -> reminders.remindOwnerAt(id, s.remindAt()));
+        try {
+            actions.find(id).filter(s -> s.remindAt() != null)
+                    .ifPresent(s -> reminders.remindOwnerAt(id, s.remindAt()));
+        } catch (RuntimeException e) {
+            log.error("Reminder for action {} could not be armed now; it stays pending for the next start", id, e);
+        }
     }
 
     private Optional<Principle> principleOf(ActionItem item) {
@@ -336,8 +341,15 @@ public final class ActionService {
         return ChatMessage.channel(where.channelId());
     }
 
-    private static String lowerFirst(String title) {
-        return title.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
+    /** A principle title as it reads after "help us": "Test, measure and learn" → "test, measure and learn". */
+    static String afterHelpUs(String title) {
+        String phrase = title.strip();
+        for (String negation : List.of("Don't ", "Do not ", "Never ")) {
+            if (phrase.startsWith(negation)) {
+                return "not " + phrase.substring(negation.length());
+            }
+        }
+        return phrase.isEmpty() ? phrase : Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1);
     }
 
     private static String clip(String text, int max) {

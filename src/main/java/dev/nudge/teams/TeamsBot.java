@@ -139,7 +139,9 @@ public final class TeamsBot extends TeamsActivityHandler {
         java.util.List<String> people = new java.util.ArrayList<>();
         for (com.microsoft.bot.schema.Mention mention : activity.getMentions()) {
             ChannelAccount mentioned = mention.getMentioned();
+            // 19: ids are channels, teams and tags: only people can own things.
             if (mentioned == null || mentioned.getId() == null || mentioned.getId().equals(botId)
+                    || mentioned.getId().startsWith("19:")
                     || mention.getText() == null || !text.contains(mention.getText())) {
                 continue;
             }

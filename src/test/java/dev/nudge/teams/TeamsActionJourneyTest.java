@@ -104,7 +104,8 @@ class TeamsActionJourneyTest {
         FakeTeams.Call confirmation = teams.await("send", call -> call.visibleText().contains("New action for"));
         client.mention("U4", CHANNEL, "actions");
         FakeTeams.Call list = teams.await("send", call -> call.visibleText().contains("Open actions (1)"));
-        assertThat(list.conversationId()).isNotEqualTo(CHANNEL);
+        // As for every command on Teams, the answer is a reply in the thread of the @mention.
+        assertThat(list.conversationId()).startsWith(CHANNEL + ";messageid=");
 
         client.submit("U4", list.conversationId(), "personal", list.activityId(), list.button("Done"));
 

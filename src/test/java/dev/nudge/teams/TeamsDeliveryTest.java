@@ -97,6 +97,29 @@ class TeamsDeliveryTest {
         nudge.start();
     }
 
+    @Test
+    void member_count_lists_the_conversation_without_bots_and_a_direct_message_goes_to_the_1to1_chat() {
+        install();
+        nudge.close();
+        teams.clear();
+        teams.setMemberCount(CHANNEL, 6);
+        try (Database database = Database.open(dir.resolve("nudge.db"))) {
+            TeamsGateway gateway = gateway(database);
+
+            assertThat(gateway.memberCount(WHERE)).isEqualTo(java.util.OptionalInt.of(6));
+            assertThat(gateway.memberCount(WHERE)).isEqualTo(java.util.OptionalInt.of(6));
+            assertThat(teams.calls("members")).singleElement()
+                    .satisfies(call -> assertThat(call.conversationId()).isEqualTo(CHANNEL));
+
+            gateway.sendDirect(WHERE, "U7", ChatMessage.text("Reminder: your action"));
+            FakeTeams.Call sent = teams.await("send", call -> call.visibleText().contains("Reminder: your action"));
+            assertThat(sent.conversationId()).isEqualTo(TeamsClient.personalChat("U7"));
+            assertThat(teams.calls("create")).singleElement().satisfies(call ->
+                    assertThat(call.body().path("members").path(0).path("id").asText()).isEqualTo("U7"));
+        }
+        nudge.start();
+    }
+
     /** Calls to the connector, without the token requests a fresh sender makes first. */
     private List<FakeTeams.Call> connectorCalls() {
         return teams.calls().stream().filter(call -> !call.kind().equals("token")).toList();

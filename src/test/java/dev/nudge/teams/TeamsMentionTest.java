@@ -55,6 +55,14 @@ class TeamsMentionTest {
     }
 
     @Test
+    void a_mentioned_channel_or_tag_is_not_a_person() {
+        Activity activity = message("<at>Nudge</at> action \"x\" <at>General</at> due 2026-12-12",
+                person("19:general@thread.tacv2", "General"));
+
+        assertThat(TeamsBot.commandText(activity, mentioned -> mentioned.getId())).doesNotContain("<@");
+    }
+
+    @Test
     void a_known_person_is_drawn_as_an_at_mention_with_its_entity_and_an_unknown_one_in_words() {
         TeamsPeople people = new TeamsPeople();
         people.remember("aad-alex", "Alex Owner");
