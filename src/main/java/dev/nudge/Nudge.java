@@ -26,6 +26,8 @@ import dev.nudge.prompts.PromptService;
 import dev.nudge.reports.ReportCommand;
 import dev.nudge.reports.ReportService;
 import dev.nudge.config.ConfigException;
+import dev.nudge.retros.RetroCommand;
+import dev.nudge.retros.RetroService;
 import dev.nudge.schedules.DeliveryQueue;
 import dev.nudge.schedules.HolidayCalendars;
 import dev.nudge.schedules.RuleEvaluator;
@@ -49,6 +51,7 @@ import dev.nudge.storage.JdbcDeliveries;
 import dev.nudge.storage.JdbcPolls;
 import dev.nudge.storage.JdbcPrompts;
 import dev.nudge.storage.JdbcReports;
+import dev.nudge.storage.JdbcRetros;
 import dev.nudge.storage.JdbcTeamsConversations;
 import dev.nudge.teams.TeamsModule;
 import dev.nudge.web.HttpServer;
@@ -112,8 +115,9 @@ public final class Nudge implements AutoCloseable {
 
         PromptService prompts = new PromptService(new JdbcPrompts(database), packs, gateways, refresher, clock);
         prompts.register(interactions);
+        VoterKeys voterKeys = new VoterKeys(VoterKeyFile.load(config));
         PollService polls = new PollService(new JdbcPolls(database), packs, gateways, refresher,
-                new VoterKeys(VoterKeyFile.load(config)), config.adminUsers(), clock, config.timeZone());
+                voterKeys, config.adminUsers(), clock, config.timeZone());
         polls.register(interactions);
 
         commands.register(new PrinciplesCommand(packs));
@@ -152,6 +156,10 @@ public final class Nudge implements AutoCloseable {
         actions.register(interactions);
         commands.register(new ActionCommand(actions));
         commands.register(new ActionsCommand(actions));
+        RetroService retros = new RetroService(new JdbcRetros(database), packs, gateways, refresher, voterKeys, actions,
+                config.adminUsers(), scheduleConfig.leads(), config.insights().privacyThreshold(), work, clock);
+        retros.register(interactions);
+        commands.register(new RetroCommand(retros));
 
         Optional<Handler> slackHandler = Optional.empty();
         NudgeConfig.Slack slackConfig = config.slack();

@@ -25,6 +25,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void retros_do_not_depend_on_slack_teams_javalin_quartz_or_jdbc() {
+        noClasses().that().resideInAPackage("dev.nudge.retros..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "com.microsoft..", "io.javalin..",
+                        "org.quartz..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "dev.nudge.slack..",
+                        "dev.nudge.teams..", "dev.nudge.storage..", "dev.nudge.web..", "dev.nudge.scheduling..")
+                .check(MAIN);
+    }
+
+    @Test
     void slack_code_does_not_reach_into_storage_except_for_delivery_deduplication() {
         noClasses().that().resideInAPackage("dev.nudge.slack..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "com.zaxxer..", "org.flywaydb..")

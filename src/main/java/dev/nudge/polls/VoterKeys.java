@@ -27,12 +27,23 @@ public final class VoterKeys {
             return "user:" + userId;
         }
         ConversationRef where = poll.where();
-        String subject = where.platform().id() + "\n" + where.workspaceId() + "\n" + userId + "\n" + poll.id();
+        return "anon:" + hmac(where.platform().id() + "\n" + where.workspaceId() + "\n" + userId + "\n" + poll.id());
+    }
+
+    /**
+     * The respondent key of an anonymous retro: a keyed hash of person and retro, unrelated to the same person's
+     * keys in polls and in other retros.
+     */
+    public String anonymousRetroKey(ConversationRef where, long retroId, String userId) {
+        return "anon:" + hmac("retro\n" + where.platform().id() + "\n" + where.workspaceId() + "\n" + userId + "\n"
+                + retroId);
+    }
+
+    private String hmac(String subject) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return "anon:" + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

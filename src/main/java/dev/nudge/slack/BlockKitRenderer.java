@@ -10,10 +10,12 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
@@ -26,7 +28,7 @@ import java.util.List;
 /**
  * Draws neutral messages as Block Kit within Slack's limits (50 blocks a message, 3,000 characters a section, 150 a
  * header, 10 fields a section, 25 elements an actions block, 75 characters of button text, 2,000 of button value,
- * 255 of action id; modals: 100 blocks, 24-character title and submit). Long text is cut with an ellipsis; a message
+ * 255 of action id; modals: 100 blocks, 24-character title and submit, 75 characters of option text). Long text is cut with an ellipsis; a message
  * with too many blocks is split into pages, each a message Slack accepts.
  */
 public final class BlockKitRenderer {
@@ -42,6 +44,9 @@ public final class BlockKitRenderer {
     public static final int MAX_FALLBACK_TEXT = 3000;
     public static final int MAX_MODAL_TITLE = 24;
     public static final int MAX_PRIVATE_METADATA = 3000;
+    public static final int MAX_INPUT_LABEL = 2000;
+    public static final int MAX_PLACEHOLDER = 150;
+    public static final int MAX_OPTION_TEXT = 75;
     /** Separates the neutral action name from the per-message counter that keeps action ids unique. */
     public static final char ACTION_SEPARATOR = '#';
 
@@ -146,16 +151,11 @@ public final class BlockKitRenderer {
         if (form.intro() != null && !form.intro().isBlank()) {
             blocks.add(section(s -> s.text(markdownText(clip(escape(form.intro()), MAX_SECTION_TEXT)))));
         }
-        for (Form.TextInput field : form.inputs()) {
+        for (Form.Input field : form.inputs()) {
             blocks.add(input(i -> i.blockId(field.id())
-                    .label(plainText(clip(field.label(), 2000)))
+                    .label(plainText(clip(field.label(), MAX_INPUT_LABEL)))
                     .optional(field.optional())
-                    .element(PlainTextInputElement.builder()
-                            .actionId(field.id())
-                            .multiline(field.multiline())
-                            .maxLength(Math.min(field.maxLength(), 3000))
-                            .placeholder(field.placeholder() == null ? null : plainText(clip(field.placeholder(), 150)))
-                            .build())));
+                    .element(element(field))));
         }
         return View.builder()
                 .type("modal")
@@ -166,6 +166,30 @@ public final class BlockKitRenderer {
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build())
                 .blocks(blocks)
                 .build();
+    }
+
+    private static BlockElement element(Form.Input field) {
+        if (field instanceof Form.Select select) {
+            List<OptionObject> options = select.options().stream().map(BlockKitRenderer::option).toList();
+            return StaticSelectElement.builder()
+                    .actionId(select.id())
+                    .placeholder(plainText("Choose…"))
+                    .options(options)
+                    .initialOption(select.initialValue() == null ? null : options.stream()
+                            .filter(option -> option.getValue().equals(select.initialValue())).findFirst().orElseThrow())
+                    .build();
+        }
+        Form.TextInput text = (Form.TextInput) field;
+        return PlainTextInputElement.builder()
+                .actionId(text.id())
+                .multiline(text.multiline())
+                .maxLength(Math.min(text.maxLength(), 3000))
+                .placeholder(text.placeholder() == null ? null : plainText(clip(text.placeholder(), MAX_PLACEHOLDER)))
+                .build();
+    }
+
+    private static OptionObject option(Form.Option option) {
+        return OptionObject.builder().text(plainText(clip(option.label(), MAX_OPTION_TEXT))).value(option.value()).build();
     }
 
     /** The neutral user and channel mentions ({@code <@U123>}, {@code <#C123>}) with Slack-shaped ids. */

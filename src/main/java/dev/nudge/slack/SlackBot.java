@@ -193,8 +193,13 @@ public final class SlackBot {
         }
         ConversationRef where = new ConversationRef(Platform.SLACK, metadata.team(), metadata.channel());
         Map<String, String> values = new HashMap<>();
-        view.getState().getValues().forEach((blockId, inputs) -> inputs.forEach((actionId, value) ->
-                values.put(actionId, value == null || value.getValue() == null ? "" : value.getValue())));
+        view.getState().getValues().forEach((blockId, inputs) -> inputs.forEach((actionId, value) -> {
+            if (value != null && value.getSelectedOption() != null) {
+                values.put(actionId, value.getSelectedOption().getValue() == null ? "" : value.getSelectedOption().getValue());
+            } else if (value == null || !"static_select".equals(value.getType())) {
+                values.put(actionId, value == null || value.getValue() == null ? "" : value.getValue());
+            } // an optional select left empty is absent
+        }));
         String userId = payload.getUser().getId();
         FormResult result;
         try {

@@ -149,29 +149,15 @@ public final class AdaptiveCardRenderer {
         return withinLimit(body);
     }
 
-    /** A form: its intro, one text input per field, an error line per rejected field, and a submit button. */
+    /** A form: its intro, one input per field (text or drop-down), an error line per rejected field, a submit button. */
     public ObjectNode form(Form form, String origin, Map<String, String> values, Map<String, String> errors) {
         List<ObjectNode> body = new ArrayList<>();
         body.add(textBlock(form.title()).put("size", "Medium").put("weight", "Bolder"));
         if (form.intro() != null && !form.intro().isBlank()) {
             body.add(textBlock(form.intro()));
         }
-        for (Form.TextInput field : form.inputs()) {
-            ObjectNode input = json.createObjectNode().put("type", "Input.Text")
-                    .put("id", INPUT_PREFIX + field.id())
-                    .put("label", clip(field.label(), 200))
-                    .put("isMultiline", field.multiline())
-                    .put("maxLength", field.maxLength())
-                    .put("isRequired", !field.optional())
-                    .put("errorMessage", "Please fill this in.");
-            if (field.placeholder() != null) {
-                input.put("placeholder", clip(field.placeholder(), 200));
-            }
-            String value = values.get(field.id());
-            if (value != null) {
-                input.put("value", value.length() > field.maxLength() ? value.substring(0, field.maxLength()) : value);
-            }
-            body.add(input);
+        for (Form.Input field : form.inputs()) {
+            body.add(input(field, values.get(field.id())));
             String error = errors.get(field.id());
             if (error != null) {
                 body.add(textBlock(error).put("color", "Attention").put("spacing", "Small"));
@@ -188,6 +174,42 @@ public final class AdaptiveCardRenderer {
         set.putArray("actions").add(submit);
         body.add(set);
         return withinLimit(body);
+    }
+
+    /** Input.Text, or a compact Input.ChoiceSet (a drop-down) for a select; {@code value} refills it (may be null). */
+    private ObjectNode input(Form.Input field, String value) {
+        ObjectNode input = json.createObjectNode();
+        if (field instanceof Form.Select select) {
+            input.put("type", "Input.ChoiceSet").put("id", INPUT_PREFIX + select.id())
+                    .put("label", clip(select.label(), 200))
+                    .put("style", "compact")
+                    .put("isRequired", !select.optional())
+                    .put("placeholder", "Choose…")
+                    .put("errorMessage", "Please choose one.");
+            ArrayNode choices = input.putArray("choices");
+            select.options().forEach(option -> choices.addObject().put("title", clip(plain(option.label()), 200))
+                    .put("value", option.value()));
+            String chosen = value != null && select.offers(value) ? value : select.initialValue();
+            if (chosen != null) {
+                input.put("value", chosen);
+            }
+            return input;
+        }
+        Form.TextInput text = (Form.TextInput) field;
+        input.put("type", "Input.Text")
+                .put("id", INPUT_PREFIX + text.id())
+                .put("label", clip(text.label(), 200))
+                .put("isMultiline", text.multiline())
+                .put("maxLength", text.maxLength())
+                .put("isRequired", !text.optional())
+                .put("errorMessage", "Please fill this in.");
+        if (text.placeholder() != null) {
+            input.put("placeholder", clip(text.placeholder(), 200));
+        }
+        if (value != null) {
+            input.put("value", value.length() > text.maxLength() ? value.substring(0, text.maxLength()) : value);
+        }
+        return input;
     }
 
     /** The card as a Bot Framework attachment. */

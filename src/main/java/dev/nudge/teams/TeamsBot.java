@@ -224,7 +224,8 @@ public final class TeamsBot extends TeamsActivityHandler {
         Map<String, String> values = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (field.getKey().startsWith(AdaptiveCardRenderer.INPUT_PREFIX)) {
+            // A drop-down left empty arrives as "" (or not at all): absent, as on Slack.
+            if (field.getKey().startsWith(AdaptiveCardRenderer.INPUT_PREFIX) && !field.getValue().asText("").isEmpty()) {
                 values.put(field.getKey().substring(AdaptiveCardRenderer.INPUT_PREFIX.length()), field.getValue().asText(""));
             }
         }

@@ -9,10 +9,12 @@ import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import dev.nudge.chat.ChatMessage;
@@ -282,7 +284,7 @@ class BlockKitRendererTest {
         assertThat(renderer.fallback(new ChatMessage("  ", List.of(new ChatMessage.Part.Divider())))).isEqualTo("Nudge");
     }
 
-    private static Form form(String title, String submit, List<Form.TextInput> inputs) {
+    private static Form form(String title, String submit, List<Form.Input> inputs) {
         return new Form("prompt.evidence", title, submit, "Tell us <!channel> & more", inputs, "state");
     }
 
@@ -329,6 +331,43 @@ class BlockKitRendererTest {
 
         assertThat(renderer.modal(form, "m".repeat(3000)).getPrivateMetadata()).hasSize(3000);
         assertThatThrownBy(() -> renderer.modal(form, "m".repeat(3001))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_select_becomes_a_static_select_in_an_input_block_with_its_options_initial_choice_and_optional_flag() {
+        View view = renderer.modal(form("Rate", "Save", List.of(
+                new Form.Select("p1", "1. Deliver what patients need", List.of(new Form.Option("1", "1 – not at all"),
+                        new Form.Option("5", "5 – fully")), "5", true),
+                new Form.Select("kind", "Kind", List.of(new Form.Option("helped", "What helped")), null, false))),
+                "{}");
+
+        List<InputBlock> inputs = view.getBlocks().stream().filter(InputBlock.class::isInstance)
+                .map(InputBlock.class::cast).toList();
+        assertThat(inputs).extracting(InputBlock::getBlockId).containsExactly("p1", "kind");
+        assertThat(inputs.get(0).isOptional()).isTrue();
+        assertThat(inputs.get(1).isOptional()).isFalse();
+        StaticSelectElement rating = (StaticSelectElement) inputs.get(0).getElement();
+        assertThat(rating.getActionId()).isEqualTo("p1");
+        assertThat(rating.getOptions()).extracting(OptionObject::getValue).containsExactly("1", "5");
+        assertThat(rating.getOptions()).extracting(option -> ((TextObject) option.getText()).getText()) // plain_text
+                .containsExactly("1 – not at all", "5 – fully");
+        assertThat(rating.getInitialOption().getValue()).isEqualTo("5");
+        assertThat(((StaticSelectElement) inputs.get(1).getElement()).getInitialOption()).isNull();
+        String json = GsonFactory.createSnakeCase().toJson(view);
+        assertThat(json).contains("\"type\":\"static_select\"", "\"initial_option\"");
+    }
+
+    @Test
+    void option_text_is_cut_to_75_characters_and_a_value_over_75_is_refused_by_the_form() {
+        View view = renderer.modal(form("Rate", "Save", List.of(new Form.Select("p", "P",
+                List.of(new Form.Option("1", "x".repeat(200))), null, false))), "{}");
+
+        StaticSelectElement select = (StaticSelectElement) ((InputBlock) view.getBlocks().get(1)).getElement();
+        assertThat(((TextObject) select.getOptions().get(0).getText()).getText()).hasSize(75).endsWith("…");
+        assertThatThrownBy(() -> new Form.Option("v".repeat(76), "too long a value"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Form.Select("p", "P", List.of(new Form.Option("1", "One")), "2", false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // Known bugs in BlockKitRenderer: enable once fixed.

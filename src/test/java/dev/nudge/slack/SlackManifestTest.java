@@ -80,7 +80,7 @@ class SlackManifestTest {
     @Test
     void the_usage_hint_mentions_every_command_the_code_registers() {
         String hint = manifest.path("features").path("slash_commands").get(0).path("usage_hint").asText();
-        assertThat(hint).contains("help", "principles", "ask", "poll", "pack", "action", "actions");
+        assertThat(hint).contains("help", "principles", "ask", "poll", "pack", "action", "actions", "retro");
     }
 
     @Test

@@ -96,4 +96,32 @@ class AdaptiveCardRendererTest {
         assertThat(data.path("origin").asText()).isEqualTo("sealed");
         assertThat(card.toString()).contains("Too long");
     }
+
+    @Test
+    void a_select_is_a_compact_choice_set_with_its_choices_initial_value_and_required_flag() {
+        Form form = new Form("retro.rate", "Rate", "Save", null, List.of(
+                new Form.Select("p1", "1. Deliver", List.of(new Form.Option("1", "1 – not at all"),
+                        new Form.Option("5", "5 – *fully*")), "5", true),
+                new Form.Select("kind", "Kind", List.of(new Form.Option("helped", "What helped"),
+                        new Form.Option("hindered", "What got in the way")), null, false)), "9");
+
+        ObjectNode card = renderer.form(form, null, Map.of("kind", "hindered"), Map.of());
+
+        List<JsonNode> sets = new ArrayList<>();
+        card.path("body").forEach(node -> {
+            if (node.path("type").asText().equals("Input.ChoiceSet")) {
+                sets.add(node);
+            }
+        });
+        assertThat(sets).hasSize(2);
+        JsonNode rating = sets.get(0);
+        assertThat(rating.path("id").asText()).isEqualTo("input_p1");
+        assertThat(rating.path("style").asText()).isEqualTo("compact");
+        assertThat(rating.path("isRequired").asBoolean()).isFalse();
+        assertThat(rating.path("value").asText()).isEqualTo("5");
+        assertThat(rating.path("choices").findValuesAsText("value")).containsExactly("1", "5");
+        assertThat(rating.path("choices").findValuesAsText("title")).containsExactly("1 – not at all", "5 – fully");
+        assertThat(sets.get(1).path("isRequired").asBoolean()).isTrue();
+        assertThat(sets.get(1).path("value").asText()).as("refilled with the value sent before").isEqualTo("hindered");
+    }
 }

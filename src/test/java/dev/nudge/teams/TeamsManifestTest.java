@@ -90,7 +90,8 @@ class TeamsManifestTest {
         List<String> titles = new ArrayList<>();
         bot.path("commandLists").get(0).path("commands").forEach(command -> titles.add(command.path("title").asText()));
         // The same commands the help text lists (TeamsPromptJourneyTest checks that side).
-        assertThat(titles).containsExactlyInAnyOrder("help", "principles", "ask", "poll", "pack", "schedule");
+        assertThat(titles).containsExactlyInAnyOrder("help", "principles", "ask", "poll", "pack", "schedule",
+                "retro");
     }
 
     @Test
