@@ -52,7 +52,7 @@ class TeamsReportJourneyTest {
         FakeTeams.Call report = teams.await("send", call -> call.visibleText().contains("Principles report"));
         assertThat(report.conversationId()).isEqualTo(CHANNEL);
         assertThat(report.card().path("version").asText()).isEqualTo("1.5");
-        assertThat(report.visibleText()).contains("last 12 weeks", "3 people took part", "3.7",
+        assertThat(report.visibleText()).contains("last 12 weeks", "3 of 5 people (60%) took part", "3.7",
                 "2 Yes · 0 Partly · 1 Not yet");
     }
 
