@@ -70,8 +70,8 @@ public interface ReportRepository {
 
     List<Activity> activity(ConversationRef channel, Instant from, Instant to);
 
-    /** When anyone last answered, voted or rated in the channel; empty when nobody ever did. */
-    Optional<Instant> lastActivity(ConversationRef channel);
+    /** When anyone last answered, voted or rated in each channel, in one read; channels with none are absent. */
+    java.util.Map<ConversationRef, Instant> lastActivityByChannel();
 
     /** Distinct people active in each channel in the span (counted as {@link #activity} does), in one read. */
     java.util.Map<ConversationRef, Integer> peopleByChannel(Instant from, Instant to);

@@ -70,9 +70,12 @@ public final class ReportService {
                 .orElseGet(() -> new TeamInfo(channel, channel.channelId(), packs.forChannel(channel).name(), null));
     }
 
-    /** When anyone last answered, voted or rated in the channel; empty when nobody ever did. */
-    public Optional<Instant> lastActivity(ConversationRef channel) {
-        return reports.lastActivity(channel);
+    /**
+     * When anyone last answered, voted or rated in each channel (absent when nobody ever did), in one read: the team
+     * list shows it for every team, and a read per team took over a second at 500 teams.
+     */
+    public Map<ConversationRef, Instant> lastActivityByChannel() {
+        return reports.lastActivityByChannel();
     }
 
     public PackCatalog catalog() {

@@ -105,18 +105,26 @@ public final class JdbcReports implements ReportRepository {
     }
 
     @Override
-    public Optional<Instant> lastActivity(ConversationRef channel) {
-        String sql = "SELECT max(at) FROM ("
-                + " SELECT max(a.answered_at) AS at FROM prompts p JOIN prompt_answers a ON a.prompt_id = p.id"
-                + " WHERE p.platform = ?1 AND p.workspace_id = ?2 AND p.channel_id = ?3"
-                + " UNION ALL SELECT max(v.voted_at) FROM polls po JOIN poll_votes v ON v.poll_id = po.id"
-                + " WHERE po.platform = ?1 AND po.workspace_id = ?2 AND po.channel_id = ?3"
-                + " UNION ALL SELECT max(rs.answered_at) FROM retros r JOIN retro_respondents rs ON rs.retro_id = r.id"
-                + " WHERE r.platform = ?1 AND r.workspace_id = ?2 AND r.channel_id = ?3)";
-        return database.read(connection -> Sql.one(connection, sql, row -> {
-            long at = row.getLong(1);
-            return row.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
-        }, channel.platform().id(), channel.workspaceId(), channel.channelId())).flatMap(at -> at);
+    public java.util.Map<ConversationRef, Instant> lastActivityByChannel() {
+        // Prompts, principle polls and retro ratings from the rollup (its channel index gives each maximum); custom
+        // polls and retro answers from their own, much smaller, tables.
+        String sql = "SELECT platform, workspace_id, channel_id, max(at) FROM ("
+                + " SELECT platform, workspace_id, channel_id, max(last_at) AS at FROM report_units"
+                + " GROUP BY platform, workspace_id, channel_id"
+                + " UNION ALL SELECT po.platform, po.workspace_id, po.channel_id, max(v.voted_at) FROM polls po"
+                + " JOIN poll_votes v ON v.poll_id = po.id WHERE po.kind = 'custom'"
+                + " GROUP BY po.platform, po.workspace_id, po.channel_id"
+                + " UNION ALL SELECT r.platform, r.workspace_id, r.channel_id, max(rs.answered_at) FROM retros r"
+                + " JOIN retro_respondents rs ON rs.retro_id = r.id GROUP BY r.platform, r.workspace_id, r.channel_id"
+                + ") GROUP BY platform, workspace_id, channel_id";
+        return database.read(connection -> {
+            java.util.Map<ConversationRef, Instant> last = new java.util.HashMap<>();
+            for (var row : Sql.list(connection, sql, row -> java.util.Map.entry(ref(row),
+                    Instant.ofEpochMilli(row.getLong(4))))) {
+                last.put(row.getKey(), row.getValue());
+            }
+            return last;
+        });
     }
 
     @Override

@@ -89,12 +89,66 @@ public final class ReportBench {
             results.add(time("participation of every team, 4w", Math.max(20, runs / 4),
                     i -> reports.participationByTeam(ReportRange.parse("4w", clock, zone))));
             results.add(time("heatmap, 12w", Math.max(20, runs / 4), i -> reports.heatmap("nhs", twelveWeeks)));
+            results.addAll(pages(db, refs, random, runs));
             System.out.println();
             System.out.println("Load average after: " + Machine.loadAverage());
             System.out.println("| operation | runs | p50 | p95 | max | CPU p50 | CPU p95 |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             results.forEach(System.out::println);
         }
+    }
+
+    /**
+     * The pages as a lead sees them: a real Nudge server on the seeded file (Slack off, admin token on), signed in
+     * over loopback HTTP, timing whole GETs (query, SVG charts, template, transfer). CPU columns are left empty here:
+     * the work runs on the server's threads, not this one.
+     */
+    private static List<String> pages(Path db, List<ConversationRef> refs, Random random, int runs) throws Exception {
+        String token = "bench-admin-token-0123456789";
+        dev.nudge.config.NudgeConfig config = new dev.nudge.config.NudgeConfig("127.0.0.1", 0, db,
+                java.util.Optional.of(token), ZoneId.of("Europe/London"), "nhs", Path.of("config/principles"),
+                java.util.Optional.of("bench-voter-key-0123456789"), List.of(),
+                new dev.nudge.config.NudgeConfig.Slack(java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.net.URI.create("http://127.0.0.1:9/api/")),
+                dev.nudge.config.NudgeConfig.Schedules.defaults());
+        List<String> lines = new ArrayList<>();
+        try (dev.nudge.Nudge nudge = dev.nudge.Nudge.start(config, Clock.systemUTC())) {
+            String base = "http://127.0.0.1:" + nudge.port();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + token)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow(() ->
+                    new IllegalStateException("sign-in failed: " + login.statusCode())).split(";", 2)[0];
+            java.util.function.Function<String, Integer> get = path -> {
+                try {
+                    var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                            .header("Cookie", cookie).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(path + " answered " + response.statusCode());
+                    }
+                    return response.body().length();
+                } catch (java.io.IOException | InterruptedException e) {
+                    throw new IllegalStateException(path + ": " + e.getMessage(), e);
+                }
+            };
+            System.out.println("Team page bytes: " + get.apply(teamPage(refs.get(0))));
+            lines.add(time("page: team report with trend charts, 12w (HTTP)", runs,
+                    i -> get.apply(teamPage(refs.get(random.nextInt(refs.size()))))));
+            lines.add(time("page: heatmap, quarter, 500 teams (HTTP)", Math.max(20, runs / 4),
+                    i -> get.apply("/admin/heatmap?range=quarter")));
+            lines.add(time("page: teams list, 500 teams (HTTP)", Math.max(20, runs / 4),
+                    i -> get.apply("/admin/reports")));
+        }
+        return lines;
+    }
+
+    private static String teamPage(ConversationRef ref) {
+        String joined = ref.platform().id() + "\n" + ref.workspaceId() + "\n" + ref.channelId();
+        return "/admin/reports/" + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?range=12w";
     }
 
     /**

@@ -67,11 +67,12 @@ public final class ReportPages implements Routes {
         List<ReportViews.TeamRow> rows = new ArrayList<>();
         // One read for every team's participation; a channel report per team would read each team's answers.
         Map<ConversationRef, Participation> participation = reports.participationByTeam(range);
+        Map<ConversationRef, java.time.Instant> lastActivity = reports.lastActivityByChannel();
         for (TeamInfo team : reports.teams()) {
             ConversationRef channel = team.channel();
             rows.add(new ReportViews.TeamRow(href(channel), team.name(), where(channel), team.pack(),
                     participation.getOrDefault(channel, new Participation(0, team.memberCount())).text(),
-                    reports.lastActivity(channel).map(this::when).orElse("None yet")));
+                    Optional.ofNullable(lastActivity.get(channel)).map(this::when).orElse("None yet")));
         }
         web.render(ctx, 200, "admin/reports.jte", new ReportViews.Teams(session.csrf(), range.label(), rows));
     }

@@ -60,7 +60,14 @@ class ReportPagesTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Team reports</h1>", ">Team Alpha</a>", "Team &lt;Beta&gt;",
                 "8 of 9 people (89%)", "Slack channel C-ALPHA (workspace T1)")
-                .doesNotContain("Team <Beta>");
+                .doesNotContain("Team <Beta>", "None yet");
+        // Last activity: Alpha's latest answers came 2 hours before the seed's "now", Beta's 5 hours before.
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm",
+                java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
+        assertThat(rowWith(page.body(), ">Team Alpha</a>"))
+                .contains(when.format(ReportSeed.seededAt.minus(java.time.Duration.ofHours(2))));
+        assertThat(rowWith(page.body(), "Team &lt;Beta&gt;"))
+                .contains(when.format(ReportSeed.seededAt.minus(java.time.Duration.ofHours(5))));
     }
 
     @Test
@@ -228,5 +235,12 @@ class ReportPagesTest {
         int start = page.indexOf("<th scope=\"row\" class=\"nhsuk-table__header\">" + number, table);
         assertThat(start).as("a summary row for principle " + number).isPositive();
         return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    /** The table row (from {@code <tr} to {@code </tr>}) that contains {@code text}. */
+    private static String rowWith(String html, String text) {
+        int at = html.indexOf(text);
+        assertThat(at).as("'" + text + "' on the page").isNotNegative();
+        return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
     }
 }

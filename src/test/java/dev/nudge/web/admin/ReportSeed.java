@@ -34,8 +34,12 @@ final class ReportSeed {
     private ReportSeed() {
     }
 
+    /** The "now" the last seed counted back from. */
+    static volatile Instant seededAt;
+
     static void seed(TestNudge nudge) {
         Instant now = Instant.now();
+        seededAt = now;
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:"
                 + nudge.config().database().toAbsolutePath())) {
             try (Statement statement = connection.createStatement()) {
