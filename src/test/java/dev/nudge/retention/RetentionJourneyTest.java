@@ -3,49 +3,27 @@ package dev.nudge.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nudge.config.NudgeConfig;
+import dev.nudge.testing.ClockedSlackEndToEnd;
 import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
-import dev.nudge.testing.MovableClock;
-import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Answers older than the retention (24 months by default) are deleted by the daily job at 03:15, through the real
  * bot, real Quartz and a real SQLite file; newer answers stay.
  */
-class RetentionJourneyTest {
+class RetentionJourneyTest extends ClockedSlackEndToEnd {
     /** 1 March 2024, long enough before the run on 26 November 2026 to be past 24 months. */
     private static final Instant OLD = Instant.parse("2024-03-01T12:00:00Z");
     private static final Instant RECENT = Instant.parse("2026-11-25T12:00:00Z");
     /** Two seconds before the daily run (London is on GMT in November). */
     private static final Instant BEFORE_RUN = Instant.parse("2026-11-26T03:14:58Z");
 
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    TestNudge nudge;
-    SlackClient client;
-    MovableClock clock;
-
     @BeforeEach
     void start() {
-        slack = new FakeSlack();
-        clock = new MovableClock().setNow(OLD);
-        nudge = new TestNudge(dir, slack, clock, List.of());
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
+        startNudge(OLD);
     }
 
     @Test
@@ -58,7 +36,7 @@ class RetentionJourneyTest {
         assertThat(nudge.count("SELECT count(*) FROM poll_votes")).isEqualTo(1);
 
         clock.setNow(BEFORE_RUN);
-        nudge.restart();
+        restartNudge();
 
         assertThat(Eventually.eventually(() -> nudge.count("SELECT count(*) FROM poll_votes")
                 + nudge.count("SELECT count(*) FROM prompt_answers WHERE user_id = 'U2'"), n -> n == 0)).isZero();
@@ -74,7 +52,7 @@ class RetentionJourneyTest {
     void nothing_is_deleted_before_the_daily_run_time() {
         answerPrompt("U2", "Yes");
         clock.setNow(Instant.parse("2026-11-26T03:00:00Z"));
-        nudge.restart();
+        restartNudge();
 
         // The run is due at 03:15, a quarter of an hour away on Nudge's clock: in the next seconds nothing goes.
         FakeSlack.settleFor(2_000);

@@ -4,58 +4,25 @@ import static dev.nudge.slack.SlackPromptJourneyTest.actionId;
 import static dev.nudge.slack.SlackPromptJourneyTest.actionValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nudge.testing.ClockedSlackEndToEnd;
 import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
-import dev.nudge.testing.MovableClock;
 import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Action items end to end over Slack: `/nudge action` with a real mention (as Slack escapes it), the owner's DM
  * reminder two working days before the due date (Europe/London, England & Wales bank holidays; in December London
  * time is UTC), review buttons from the DM and the list, and the did-it-help poll.
  */
-class SlackActionJourneyTest {
+class SlackActionJourneyTest extends ClockedSlackEndToEnd {
     /** Mon 7 Dec 2026, 10:00 London. */
     private static final Instant MONDAY = Instant.parse("2026-12-07T10:00:00Z");
     private static final String FORM = "/nudge action \"What will be done\" @owner due YYYY-MM-DD [principle N]";
-
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    MovableClock clock;
-    TestNudge nudge;
-    SlackClient client;
-
-    @BeforeEach
-    void start() {
-        slack = new FakeSlack();
-        clock = new MovableClock();
-        slack.useClock(clock);
-    }
-
-    private void startNudge(Instant now) {
-        clock.setNow(now);
-        nudge = new TestNudge(dir, slack, clock, List.of("UADMIN"));
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        if (nudge != null) {
-            nudge.close();
-        }
-        slack.close();
-    }
 
     private SlackClient.Reply action(String user, String text) {
         SlackClient.Reply reply = client.command(user, "C1", "action " + text);
@@ -74,7 +41,7 @@ class SlackActionJourneyTest {
 
     @Test
     void an_action_with_a_mentioned_owner_is_stored_and_announced_in_the_channel() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
 
         SlackClient.Reply reply = action("U1",
                 "\"Run a 5-user test of the triage form &amp; report\" <@U2|sam> due 2026-12-11 principle 3");
@@ -92,7 +59,7 @@ class SlackActionJourneyTest {
 
     @Test
     void a_principle_can_be_named_by_word_and_the_due_date_by_day_and_month() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
 
         action("U1", "\"Book the supplier review\" <@U2|sam> due 14 Dec principle suppliers");
 
@@ -105,7 +72,7 @@ class SlackActionJourneyTest {
 
     @Test
     void bad_input_gets_a_clear_private_message_with_the_right_form_and_nothing_is_stored() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
         Map<String, String> cases = Map.of(
                 "\"Run a test\" due 2026-12-11", "no owner",
                 "\"Run a test\" <@U2|sam> due 2026-12-01", "is in the past",
@@ -128,7 +95,7 @@ class SlackActionJourneyTest {
 
     @Test
     void the_owner_is_reminded_by_direct_message_at_nine_two_working_days_before_with_review_buttons() {
-        startNudge(Instant.parse("2026-12-09T08:59:56Z"));
+        startNudge(Instant.parse("2026-12-09T08:59:56Z"), "UADMIN");
         action("U1", "\"Run a 5-user test\" <@U2|sam> due 2026-12-11 principle 3");
         slack.await("chat.postMessage", call -> "C1".equals(call.params().get("channel")));
         assertThat(slack.directMessages("U2")).as("not before 09:00").isEmpty();
@@ -150,7 +117,7 @@ class SlackActionJourneyTest {
     @Test
     void the_reminder_skips_bank_holidays_and_weekends() {
         // Due Tue 29 Dec 2026: Mon 28 (Boxing Day substitute), the weekend and Fri 25 (Christmas) do not count.
-        startNudge(Instant.parse("2026-12-23T08:59:57Z"));
+        startNudge(Instant.parse("2026-12-23T08:59:57Z"), "UADMIN");
         action("U1", "\"Clear the backlog\" <@U2|sam> due 2026-12-29");
 
         awaitReminder("U2");
@@ -160,7 +127,7 @@ class SlackActionJourneyTest {
 
     @Test
     void a_pending_reminder_survives_a_restart_and_is_sent_once() {
-        startNudge(Instant.parse("2026-12-09T08:59:54Z"));
+        startNudge(Instant.parse("2026-12-09T08:59:54Z"), "UADMIN");
         action("U1", "\"Run a 5-user test\" <@U2|sam> due 2026-12-11");
         Eventually.eventually(this::items, rows -> rows.size() == 1);
         nudge.restart();
@@ -175,7 +142,7 @@ class SlackActionJourneyTest {
 
     @Test
     void a_reminder_slack_refuses_is_kept_pending_and_sent_when_tried_again() {
-        startNudge(Instant.parse("2026-12-09T08:59:58Z"));
+        startNudge(Instant.parse("2026-12-09T08:59:58Z"), "UADMIN");
         slack.failNext("conversations.open", "user_not_found");
         action("U1", "\"Run a 5-user test\" <@U2|sam> due 2026-12-11");
         slack.await("conversations.open", call -> true);
@@ -193,7 +160,7 @@ class SlackActionJourneyTest {
 
     @Test
     void an_action_due_too_soon_for_the_usual_reminder_is_reminded_at_once() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
         action("U1", "\"Send the agenda\" <@U2|sam> due 2026-12-08");
 
         awaitReminder("U2");
@@ -201,7 +168,7 @@ class SlackActionJourneyTest {
 
     @Test
     void done_from_the_reminder_asks_the_channel_whether_it_helped_and_the_poll_takes_votes() {
-        startNudge(Instant.parse("2026-12-09T08:59:58Z"));
+        startNudge(Instant.parse("2026-12-09T08:59:58Z"), "UADMIN");
         action("U1", "\"Run a 5-user test\" <@U2|sam> due 2026-12-11 principle 3");
         FakeSlack.Call reminder = awaitReminder("U2");
 
@@ -227,7 +194,7 @@ class SlackActionJourneyTest {
 
     @Test
     void done_without_a_principle_thanks_the_owner_in_the_channel_without_a_poll() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
         action("U1", "\"Tidy the board\" <@U2|sam> due 2026-12-18");
         SlackClient.Reply list = client.command("U2", "C1", "actions");
         assertThat(list.body()).contains("action.done");
@@ -242,7 +209,7 @@ class SlackActionJourneyTest {
 
     @Test
     void not_yet_keeps_it_open_and_the_list_says_so_while_drop_closes_it() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
         action("U1", "\"First\" <@U2|sam> due 2026-12-18");
         action("U1", "\"Second\" <@U3|kim> due 2026-12-16");
         Eventually.eventually(this::items, rows -> rows.size() == 2);
@@ -264,7 +231,7 @@ class SlackActionJourneyTest {
 
     @Test
     void only_the_owner_the_creator_or_an_admin_may_mark_an_action() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
         slack.makeAdmin("UWS");
         action("U1", "\"First\" <@U2|sam> due 2026-12-18");
         action("U1", "\"Second\" <@U2|sam> due 2026-12-18");
@@ -285,7 +252,7 @@ class SlackActionJourneyTest {
 
     @Test
     void the_list_is_private_and_says_when_there_is_nothing_open() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
         assertThat(client.command("U1", "C1", "actions").text()).contains("No open actions in this channel");
         action("U1", "\"Later\" <@U2|sam> due 2026-12-30");
         action("U1", "\"Sooner\" <@U3|kim> due 2026-12-10");
@@ -299,7 +266,7 @@ class SlackActionJourneyTest {
 
     @Test
     void slack_escaping_is_undone_so_other_commands_read_what_people_typed() {
-        startNudge(MONDAY);
+        startNudge(MONDAY, "UADMIN");
 
         client.command("U1", "C1", "poll \"Ship &amp; tell &lt;today&gt;?\" \"Yes\" \"No\"");
 

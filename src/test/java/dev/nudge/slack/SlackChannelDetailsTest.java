@@ -2,44 +2,24 @@ package dev.nudge.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nudge.testing.ClockedSlackEndToEnd;
 import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
-import dev.nudge.testing.MovableClock;
 import dev.nudge.testing.SlackClient;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Report pages name teams by their channel name and rate participation against the member count: both are noted
  * when Nudge joins a channel, and refreshed by the daily job at 03:30 for every channel Nudge has been used in.
  */
-class SlackChannelDetailsTest {
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    TestNudge nudge;
-    SlackClient client;
-    MovableClock clock;
-
+class SlackChannelDetailsTest extends ClockedSlackEndToEnd {
     @BeforeEach
     void start() {
-        slack = new FakeSlack();
-        clock = new MovableClock().setNow(Instant.parse("2026-11-25T12:00:00Z"));
-        nudge = new TestNudge(dir, slack, clock, List.of());
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
+        startNudge(Instant.parse("2026-11-25T12:00:00Z"));
     }
 
     @Test
@@ -62,7 +42,7 @@ class SlackChannelDetailsTest {
 
         slack.setMemberCount("C2", 12);
         clock.setNow(Instant.parse("2026-11-26T03:29:58Z"));
-        nudge.restart();
+        restartNudge();
 
         List<Map<String, Object>> rows = Eventually.eventually(
                 () -> nudge.query("SELECT channel_id, display_name, member_count FROM channels"),

@@ -5,20 +5,15 @@ import static dev.nudge.slack.SlackPromptJourneyTest.actionValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nudge.testing.ClockedSlackEndToEnd;
 import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeSlack;
-import dev.nudge.testing.MovableClock;
-import dev.nudge.testing.SlackClient;
 import dev.nudge.testing.SlackForms;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The issue's whole loop in one story, as a team lives it over a week: a retro opens with last sprint's action,
@@ -26,33 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  * owner is reminded by direct message two working days before it is due, marks it done from there, and the channel
  * is asked whether it helped.
  */
-class SlackRetroToHelpPollJourneyTest {
+class SlackRetroToHelpPollJourneyTest extends ClockedSlackEndToEnd {
     /** Monday 30 November 2026, 10:00 in London (GMT). */
     private static final Instant MONDAY = Instant.parse("2026-11-30T10:00:00Z");
     /** Due Friday 4 December: the reminder is due Wednesday 2 December at 09:00. */
     private static final String DUE = "2026-12-04";
 
-    @TempDir
-    Path dir;
-    FakeSlack slack;
-    MovableClock clock;
-    TestNudge nudge;
-    SlackClient client;
-
     @BeforeEach
     void start() {
-        slack = new FakeSlack();
-        clock = new MovableClock().setNow(MONDAY);
-        slack.useClock(clock);
         slack.setMemberCount("C1", 5); // Nudge and four people
-        nudge = new TestNudge(dir, slack, clock, List.of());
-        client = new SlackClient(nudge.port(), slack);
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        slack.close();
+        startNudge(MONDAY);
     }
 
     @Test
@@ -101,8 +79,7 @@ class SlackRetroToHelpPollJourneyTest {
 
         // Wednesday, just before 09:00: Nudge restarts (as a server might) and the reminder goes out at nine.
         clock.setNow(Instant.parse("2026-12-02T08:59:58Z"));
-        nudge.restart();
-        client = new SlackClient(nudge.port(), slack);
+        restartNudge();
         FakeSlack.Call reminder = slack.await("chat.postMessage",
                 call -> FakeSlack.directChannel("UA").equals(call.params().get("channel")));
         assertThat(reminder.visibleText()).contains("Review wait times every Friday", "Fri 4 Dec 2026");

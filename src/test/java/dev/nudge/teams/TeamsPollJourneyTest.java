@@ -5,38 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nudge.testing.FakeTeams;
 import dev.nudge.testing.TeamsClient;
-import dev.nudge.testing.TeamsNudge;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
+import dev.nudge.testing.TeamsEndToEnd;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Polls in a Teams channel: create, vote, change vote, counts in the updated card, close, anonymity, timed close. */
-class TeamsPollJourneyTest {
-    @TempDir
-    Path dir;
-    FakeTeams teams;
-    TestNudge nudge;
-    TeamsClient client;
-
-    @BeforeEach
-    void start() {
-        teams = new FakeTeams();
-        nudge = new TestNudge(TeamsNudge.config(dir, TeamsNudge.singleTenant(teams), List.of("UADMIN")));
-        client = new TeamsClient(nudge.port(), teams, true);
-        client.botAdded("U1", CHANNEL);
-        teams.await("send", call -> call.visibleText().contains("I'm Nudge"));
-        teams.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        teams.close();
+class TeamsPollJourneyTest extends TeamsEndToEnd {
+    @Override
+    protected List<String> admins() {
+        return List.of("UADMIN");
     }
 
     private FakeTeams.Call createPoll(String text) {

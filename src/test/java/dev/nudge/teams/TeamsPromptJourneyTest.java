@@ -7,44 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nudge.testing.FakeTeams;
 import dev.nudge.testing.TeamsClient;
-import dev.nudge.testing.TeamsNudge;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
+import dev.nudge.testing.TeamsEndToEnd;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Help, principles, ask -> card click -> stored with platform 'teams', and notes through a form card, over HTTP
  * with signed tokens, the real Bot Framework adapter and a fake connector.
  */
-class TeamsPromptJourneyTest {
-    @TempDir
-    Path dir;
-    FakeTeams teams;
-    TestNudge nudge;
-    TeamsClient client;
-
-    @BeforeEach
-    void start() {
-        teams = new FakeTeams();
-        nudge = new TestNudge(TeamsNudge.config(dir, TeamsNudge.singleTenant(teams), List.of()));
-        client = new TeamsClient(nudge.port(), teams, true);
-        assertThat(client.botAdded("U1", CHANNEL).status()).isEqualTo(202);
-        teams.await("send", call -> call.visibleText().contains("I'm Nudge"));
-        teams.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        teams.close();
-    }
-
+class TeamsPromptJourneyTest extends TeamsEndToEnd {
     @Test
     void help_by_mention_answers_in_the_thread_with_every_command() {
         TeamsClient.Reply reply = client.mention("U1", CHANNEL, "help");

@@ -4,40 +4,11 @@ import static dev.nudge.testing.TeamsClient.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nudge.testing.FakeTeams;
-import dev.nudge.testing.TeamsClient;
-import dev.nudge.testing.TeamsNudge;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.nudge.testing.TeamsEndToEnd;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The same report command in Teams: answers by card clicks, the report as an Adaptive Card in the channel. */
-class TeamsReportJourneyTest {
-    @TempDir
-    Path dir;
-    FakeTeams teams;
-    TestNudge nudge;
-    TeamsClient client;
-
-    @BeforeEach
-    void start() {
-        teams = new FakeTeams();
-        nudge = new TestNudge(TeamsNudge.config(dir, TeamsNudge.singleTenant(teams), List.of()));
-        client = new TeamsClient(nudge.port(), teams, true);
-        client.botAdded("U1", CHANNEL);
-        teams.await("send", call -> call.visibleText().contains("I'm Nudge"));
-        teams.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        teams.close();
-    }
-
+class TeamsReportJourneyTest extends TeamsEndToEnd {
     @Test
     void a_report_after_three_answers_is_posted_in_the_channel_with_the_counts() {
         client.mention("U1", CHANNEL, "ask 3");

@@ -8,39 +8,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nudge.testing.Eventually;
 import dev.nudge.testing.FakeTeams;
 import dev.nudge.testing.TeamsClient;
-import dev.nudge.testing.TeamsNudge;
-import dev.nudge.testing.TestNudge;
-import java.nio.file.Path;
+import dev.nudge.testing.TeamsEndToEnd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A retro in a Teams channel: open by mention, rate through a drop-down form card, close, summary in the thread. */
-class TeamsRetroJourneyTest {
-    @TempDir
-    Path dir;
-    FakeTeams teams;
-    TestNudge nudge;
-    TeamsClient client;
-
-    @BeforeEach
-    void start() {
-        teams = new FakeTeams();
-        nudge = new TestNudge(TeamsNudge.config(dir, TeamsNudge.singleTenant(teams), List.of("UADMIN")));
-        client = new TeamsClient(nudge.port(), teams, true);
-        client.botAdded("U1", CHANNEL);
-        teams.await("send", call -> call.visibleText().contains("I'm Nudge"));
-        teams.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        nudge.close();
-        teams.close();
+class TeamsRetroJourneyTest extends TeamsEndToEnd {
+    @Override
+    protected List<String> admins() {
+        return List.of("UADMIN");
     }
 
     private FakeTeams.Call openRetro() {
