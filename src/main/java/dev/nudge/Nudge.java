@@ -8,6 +8,7 @@ import dev.nudge.actions.WorkingDays;
 import dev.nudge.channels.ChannelService;
 import dev.nudge.chat.ChatGateways;
 import dev.nudge.chat.Interactions;
+import dev.nudge.chat.Roles;
 import dev.nudge.chat.MessageRefresher;
 import dev.nudge.chat.Platform;
 import dev.nudge.commands.CommandRegistry;
@@ -123,8 +124,9 @@ public final class Nudge implements AutoCloseable {
         commands.register(new PrinciplesCommand(packs));
         commands.register(new AskCommand(prompts));
         commands.register(new PollCommand(polls, new PollRequestParser(clock, config.timeZone())));
-        commands.register(new PackCommand(packs,
-                new dev.nudge.chat.Roles(config.adminUsers(), config.schedules().leads(), gateways)));
+        // Admins (NUDGE_ADMINS, workspace admins) and leads (NUDGE_LEADS), one rule for every feature.
+        Roles roles = new Roles(config.adminUsers(), config.schedules().leads(), gateways);
+        commands.register(new PackCommand(packs, roles));
         ReportService reports = new ReportService(new JdbcReports(database), packs,
                 config.insights().privacyThreshold(), clock, config.timeZone());
         commands.register(new ReportCommand(reports, gateways));
@@ -151,13 +153,13 @@ public final class Nudge implements AutoCloseable {
                 scheduleConfig.defaultCalendar()));
 
         ActionService actions = new ActionService(new JdbcActions(database), packs, gateways, polls,
-                config.adminUsers(), new WorkingDays(calendars, scheduleConfig.defaultCalendar(), config.timeZone()),
+                roles, new WorkingDays(calendars, scheduleConfig.defaultCalendar(), config.timeZone()),
                 clock);
         actions.register(interactions);
         commands.register(new ActionCommand(actions));
         commands.register(new ActionsCommand(actions));
         RetroService retros = new RetroService(new JdbcRetros(database), packs, gateways, refresher, voterKeys, actions,
-                config.adminUsers(), scheduleConfig.leads(), config.insights().privacyThreshold(), work, clock);
+                roles, config.insights().privacyThreshold(), work, clock);
         retros.register(interactions);
         commands.register(new RetroCommand(retros));
 

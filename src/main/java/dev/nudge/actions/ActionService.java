@@ -7,6 +7,7 @@ import dev.nudge.chat.ChatGateways;
 import dev.nudge.chat.ChatMessage;
 import dev.nudge.chat.ConversationRef;
 import dev.nudge.chat.Interactions;
+import dev.nudge.chat.Roles;
 import dev.nudge.chat.UserInputException;
 import dev.nudge.polls.Poll;
 import dev.nudge.polls.PollRepository;
@@ -22,7 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -59,19 +59,19 @@ public final class ActionService {
     private final ChannelPacks packs;
     private final ChatGateways gateways;
     private final PollService polls;
-    private final Set<String> admins;
+    private final Roles roles;
     private final WorkingDays workingDays;
     private final Clock clock;
     private final List<Consumer<ActionItem>> reviewListeners = new CopyOnWriteArrayList<>();
     private ActionReminders reminders;
 
     public ActionService(ActionRepository actions, ChannelPacks packs, ChatGateways gateways, PollService polls,
-                         List<String> admins, WorkingDays workingDays, Clock clock) {
+                         Roles roles, WorkingDays workingDays, Clock clock) {
         this.actions = actions;
         this.packs = packs;
         this.gateways = gateways;
         this.polls = polls;
-        this.admins = Set.copyOf(admins);
+        this.roles = roles;
         this.workingDays = workingDays;
         this.clock = clock;
     }
@@ -213,8 +213,7 @@ public final class ActionService {
                     ? "done" : "dropped") + ".");
         }
         boolean allowed = input.userId().equals(item.ownerId()) || input.userId().equals(stored.createdBy())
-                || admins.contains(input.userId())
-                || gateways.forConversation(item.where()).isWorkspaceAdmin(item.where(), input.userId());
+                || roles.isAdmin(item.where(), input.userId());
         if (!allowed) {
             throw new UserInputException("Only the owner (" + ChatMessage.mention(item.ownerId())
                     + "), the person who added it, or an admin can mark this action.");

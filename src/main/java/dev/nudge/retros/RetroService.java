@@ -13,6 +13,7 @@ import dev.nudge.chat.Form;
 import dev.nudge.chat.FormResult;
 import dev.nudge.chat.FormSubmission;
 import dev.nudge.chat.Interactions;
+import dev.nudge.chat.Roles;
 import dev.nudge.chat.MessageRefresher;
 import dev.nudge.chat.Platform;
 import dev.nudge.chat.PrivateReply;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -64,14 +64,13 @@ public final class RetroService {
     private final MessageRefresher refresher;
     private final VoterKeys voterKeys;
     private final ActionService actions;
-    private final Set<String> admins;
-    private final Set<String> leads;
+    private final Roles roles;
     private final int privacyThreshold;
     private final Executor executor;
     private final Clock clock;
 
     public RetroService(RetroRepository retros, ChannelPacks packs, ChatGateways gateways, MessageRefresher refresher,
-                        VoterKeys voterKeys, ActionService actions, List<String> admins, List<String> leads,
+                        VoterKeys voterKeys, ActionService actions, Roles roles,
                         int privacyThreshold, Executor executor, Clock clock) {
         if (privacyThreshold < 3) {
             throw new IllegalArgumentException("the privacy threshold is never below 3");
@@ -82,8 +81,7 @@ public final class RetroService {
         this.refresher = refresher;
         this.voterKeys = voterKeys;
         this.actions = actions;
-        this.admins = Set.copyOf(admins);
-        this.leads = Set.copyOf(leads);
+        this.roles = roles;
         this.privacyThreshold = privacyThreshold;
         this.executor = executor;
         this.clock = clock;
@@ -103,7 +101,7 @@ public final class RetroService {
 
     /** Checks that the user may start a retro here and none is open; throws {@link UserInputException} if not. */
     public RetroRepository.NewRetro prepare(ConversationRef where, String userId, boolean anonymous, String prefix) {
-        if (!leads.isEmpty() && !leads.contains(userId) && !isAdmin(where, userId)) {
+        if (!roles.isLead(where, userId)) {
             throw new UserInputException("Only the team's leads (NUDGE_LEADS) or an admin can start a retro here.");
         }
         if (retros.findOpen(where).isPresent()) {
@@ -363,13 +361,9 @@ public final class RetroService {
     }
 
     private void requireMayClose(Retro retro, String userId) {
-        if (!retro.openedBy().equals(userId) && !isAdmin(retro.where(), userId)) {
+        if (!retro.openedBy().equals(userId) && !roles.isAdmin(retro.where(), userId)) {
             throw new UserInputException("Only the person who started this retro, or an admin, can close it.");
         }
-    }
-
-    private boolean isAdmin(ConversationRef where, String userId) {
-        return admins.contains(userId) || gateways.forConversation(where).isWorkspaceAdmin(where, userId);
     }
 
     private String respondentKey(Retro retro, String userId) {

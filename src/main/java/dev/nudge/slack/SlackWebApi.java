@@ -162,28 +162,37 @@ public final class SlackWebApi implements ChatGateway {
      */
     @Override
     public java.util.OptionalInt memberCount(ConversationRef where) {
-        String key = where.workspaceId() + "\n" + where.channelId();
-        CachedCount cached = memberCounts.get(key);
-        if (cached != null && cached.at().plus(MEMBER_COUNT_TTL).isAfter(Instant.now())) {
-            return java.util.OptionalInt.of(cached.count());
+        CachedCount cached = memberCounts.get(countKey(where));
+        if (cached == null || !cached.at().plus(MEMBER_COUNT_TTL).isAfter(Instant.now())) {
+            channelInfo(where);
+            cached = memberCounts.get(countKey(where));
         }
-        var info = call("conversations.info", m -> m.conversationsInfo(r -> r.channel(where.channelId())
-                .includeNumMembers(true)));
-        if (info.getChannel() == null || info.getChannel().getNumOfMembers() == null) {
-            return java.util.OptionalInt.empty();
-        }
-        int count = Math.max(0, info.getChannel().getNumOfMembers() - (info.getChannel().isMember() ? 1 : 0));
-        memberCounts.put(key, new CachedCount(count, Instant.now()));
-        return java.util.OptionalInt.of(count);
+        return cached == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(cached.count());
     }
 
+    /** The channel's name from conversations.info; the same answer refreshes the cached member count. */
     @Override
     public java.util.Optional<String> channelName(ConversationRef where) {
-        var info = call("conversations.info", m -> m.conversationsInfo(r -> r.channel(where.channelId())));
-        if (info.getChannel() == null || info.getChannel().getName() == null || info.getChannel().getName().isBlank()) {
+        var channel = channelInfo(where);
+        if (channel == null || channel.getName() == null || channel.getName().isBlank()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of("#" + info.getChannel().getName());
+        return java.util.Optional.of("#" + channel.getName());
+    }
+
+    /** One conversations.info with the member count; a count given is cached (less Nudge itself). */
+    private com.slack.api.model.Conversation channelInfo(ConversationRef where) {
+        var channel = call("conversations.info", m -> m.conversationsInfo(r -> r.channel(where.channelId())
+                .includeNumMembers(true))).getChannel();
+        if (channel != null && channel.getNumOfMembers() != null) {
+            int count = Math.max(0, channel.getNumOfMembers() - (channel.isMember() ? 1 : 0));
+            memberCounts.put(countKey(where), new CachedCount(count, Instant.now()));
+        }
+        return channel;
+    }
+
+    private static String countKey(ConversationRef where) {
+        return where.workspaceId() + "\n" + where.channelId();
     }
 
     /** How long a channel's member count is reused before Slack is asked again. */
