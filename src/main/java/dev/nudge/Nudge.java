@@ -159,7 +159,7 @@ public final class Nudge implements AutoCloseable {
         commands.register(new ActionCommand(actions));
         commands.register(new ActionsCommand(actions));
         RetroService retros = new RetroService(new JdbcRetros(database), packs, gateways, refresher, voterKeys, actions,
-                roles, config.insights().privacyThreshold(), work, clock);
+                roles, channels, config.insights().privacyThreshold(), work, clock);
         retros.register(interactions);
         commands.register(new RetroCommand(retros));
 

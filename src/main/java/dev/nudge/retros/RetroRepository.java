@@ -56,8 +56,6 @@ public interface RetroRepository {
     /** Closes the retro once; false when it was already closed. Erases anonymous respondent keys. */
     boolean close(long retroId, String closedBy, Instant at);
 
-    /** Records how many people the channel has (the denominator of "6 of 9 have answered"). */
-    void recordMemberCount(ConversationRef where, int members, Instant at);
-
+    /** How many people the channel has, as last noted (the denominator of "6 of 9 have answered"). */
     OptionalInt memberCount(ConversationRef where);
 }

@@ -4,6 +4,7 @@ import dev.nudge.actions.ActionItem;
 import dev.nudge.actions.ActionService;
 import dev.nudge.chat.ActionInput;
 import dev.nudge.chat.ActionResult;
+import dev.nudge.channels.ChannelService;
 import dev.nudge.chat.ChatDeliveryException;
 import dev.nudge.chat.ChatGateway;
 import dev.nudge.chat.ChatGateways;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -65,12 +65,13 @@ public final class RetroService {
     private final VoterKeys voterKeys;
     private final ActionService actions;
     private final Roles roles;
+    private final ChannelService channels;
     private final int privacyThreshold;
     private final Executor executor;
     private final Clock clock;
 
     public RetroService(RetroRepository retros, ChannelPacks packs, ChatGateways gateways, MessageRefresher refresher,
-                        VoterKeys voterKeys, ActionService actions, Roles roles,
+                        VoterKeys voterKeys, ActionService actions, Roles roles, ChannelService channels,
                         int privacyThreshold, Executor executor, Clock clock) {
         if (privacyThreshold < 3) {
             throw new IllegalArgumentException("the privacy threshold is never below 3");
@@ -82,6 +83,7 @@ public final class RetroService {
         this.voterKeys = voterKeys;
         this.actions = actions;
         this.roles = roles;
+        this.channels = channels;
         this.privacyThreshold = privacyThreshold;
         this.executor = executor;
         this.clock = clock;
@@ -114,14 +116,7 @@ public final class RetroService {
     public Optional<Retro> start(RetroRepository.NewRetro request, String prefix, PrivateReply reply) {
         Retro retro = retros.open(request).orElseThrow(() -> alreadyOpen(prefix));
         ChatGateway gateway = gateways.forConversation(retro.where());
-        try {
-            OptionalInt members = gateway.memberCount(retro.where());
-            if (members.isPresent()) {
-                retros.recordMemberCount(retro.where(), members.getAsInt(), clock.instant());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Member count of {} unknown: {}", retro.where().channelId(), e.getMessage());
-        }
+        channels.refreshDetails(retro.where()); // the member count behind "N of M have answered"
         try {
             String messageId = gateway.post(retro.where(), null, card(retro));
             retros.attachMessage(retro.id(), messageId);

@@ -180,16 +180,6 @@ public final class JdbcRetros implements RetroRepository {
     }
 
     @Override
-    public void recordMemberCount(ConversationRef where, int members, Instant at) {
-        database.transaction(connection -> Sql.update(connection,
-                "INSERT INTO channels (platform, workspace_id, channel_id, joined_at, member_count, member_count_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET "
-                        + "member_count = excluded.member_count, member_count_at = excluded.member_count_at",
-                where.platform().id(), where.workspaceId(), where.channelId(), at.toEpochMilli(), members,
-                at.toEpochMilli()));
-    }
-
-    @Override
     public OptionalInt memberCount(ConversationRef where) {
         return database.read(connection -> Sql.one(connection, "SELECT member_count FROM channels WHERE " + CHANNEL,
                 row -> {
